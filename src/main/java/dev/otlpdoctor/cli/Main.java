@@ -1,0 +1,79 @@
+package dev.otlpdoctor.cli;
+
+import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.ExitCode;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+
+/**
+ * Entry point. The one place where failures become exit codes (README, "Exit codes"): bad usage and
+ * bad input exit 2 with one line on stderr, a bug exits 3 with its stack trace only under {@code --debug}.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        int code = run(args, out, err, System.getenv());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line in-process; tests drive the CLI through this. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        RootCommand root = new RootCommand(env);
+        CommandLine cli = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(usageErrors(err))
+                .setExecutionExceptionHandler(executionErrors(root, err));
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static IParameterExceptionHandler usageErrors(PrintWriter err) {
+        return (ex, args) -> {
+            CommandLine command = ex.getCommandLine();
+            err.println(command.getCommandSpec().qualifiedName() + ": " + firstLine(ex.getMessage()));
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.USAGE.code();
+        };
+    }
+
+    private static IExecutionExceptionHandler executionErrors(RootCommand root, PrintWriter err) {
+        return (ex, command, parseResult) -> {
+            if (ex instanceof DoctorException doctor) {
+                err.println("otlpdoctor: " + firstLine(doctor.getMessage()));
+                if (root.debug() && doctor.getCause() != null) {
+                    doctor.printStackTrace(err);
+                }
+                return doctor.exitCode().code();
+            }
+            err.println("otlpdoctor: internal error: " + firstLine(String.valueOf(ex))
+                    + (root.debug() ? "" : " (run with --debug for the stack trace, and please report it)"));
+            if (root.debug()) {
+                ex.printStackTrace(err);
+            }
+            return ExitCode.INTERNAL.code();
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.otlpdoctor.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code otlpdoctor}: the top command; it only groups the subcommands and the global options. */
+@Command(name = "otlpdoctor",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Find out why telemetry does not reach an OpenTelemetry Collector over OTLP, and how to fix it.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {CheckCommand.class, ExplainCommand.class, CompletionCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  otlpdoctor check collector-host                 probe OTLP/gRPC 4317 and OTLP/HTTP 4318",
+            "  otlpdoctor check collector:4317 -o json | jq .diagnosis.code",
+            "  otlpdoctor check \"$OTEL_EXPORTER_OTLP_ENDPOINT\" || exit 1",
+            "  otlpdoctor explain tcp.refused",
+            "",
+            "Exit codes: 0 no failure, 1 a check failed, 2 usage or input error, 3 internal error."})
+public final class RootCommand implements Callable<Integer> {
+    private final Map<String, String> env;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors (for bug reports).")
+    private boolean debug;
+
+    public RootCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The process environment (injected, so tests control it). */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** Where command output goes (stdout, or the writer a test gave). */
+    public PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing COMMAND (one of: "
+                + String.join(", ", spec.subcommands().keySet()) + ")");
+    }
+}

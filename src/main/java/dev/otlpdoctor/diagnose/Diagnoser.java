@@ -1,0 +1,60 @@
+package dev.otlpdoctor.diagnose;
+
+import dev.otlpdoctor.report.CatalogEntry;
+import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.ProbeRun;
+import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.catalog.NetworkCodes;
+import dev.otlpdoctor.target.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Correlates the findings of a run into the most likely root cause. The rules are tried in order,
+ * most specific first; docs/diagnosis.md lists them with the evidence each needs.
+ */
+public final class Diagnoser {
+    private final List<DiagnosisRule> rules = List.of(
+            NothingListensRule.refused(),
+            NothingListensRule.dropped(),
+            new WorstFindingRule());
+
+    /** The diagnosis, or empty when no finding is {@code warn} or worse. */
+    public Optional<Diagnosis> diagnose(List<Target> targets, List<ProbeRun> probes) {
+        RunEvidence evidence = new RunEvidence(targets, probes);
+        if (evidence.worst() == null) {
+            return Optional.empty();
+        }
+        for (DiagnosisRule rule : rules) {
+            Optional<Diagnosis> diagnosis = rule.diagnose(evidence);
+            if (diagnosis.isPresent()) {
+                return diagnosis;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The one-line verdict of a run without a diagnosis: what was proven. */
+    public String passVerdict(List<ProbeRun> probes) {
+        List<String> open = probes.stream()
+                .flatMap(p -> p.findings().stream())
+                .filter(f -> f.entry() == NetworkCodes.TCP_OPEN)
+                .map(Finding::endpoint)
+                .distinct()
+                .toList();
+        return open.isEmpty() ? "no problem found" : String.join(", ", open) + " accept" + (open.size() == 1 ? "s" : "")
+                + " connections";
+    }
+
+    /** The other fail and warn codes of the run, most severe first, without the diagnosed one. */
+    static List<String> alsoCheck(RunEvidence evidence, CatalogEntry diagnosed) {
+        List<Finding> others = new ArrayList<>(evidence.findings().stream()
+                .filter(f -> f.severity().atLeast(Severity.WARN) && f.entry() != diagnosed)
+                .toList());
+        others.sort((a, b) -> b.severity().compareTo(a.severity()));
+        return others.stream().map(Finding::code).distinct().collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.otlpdoctor.diagnose;
+
+import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Finding;
+import java.util.Optional;
+
+/** The fallback: the most severe finding of the run, earliest first, stands as the root cause. */
+final class WorstFindingRule implements DiagnosisRule {
+    @Override
+    public Optional<Diagnosis> diagnose(RunEvidence evidence) {
+        Finding worst = evidence.worst();
+        if (worst == null) {
+            return Optional.empty();
+        }
+        String where = worst.endpoint() == null ? "" : worst.endpoint() + ": ";
+        return Optional.of(new Diagnosis(worst.code(), where + worst.title(), worst.detail(), worst.remediation(),
+                Diagnoser.alsoCheck(evidence, worst.entry())));
+    }
+}

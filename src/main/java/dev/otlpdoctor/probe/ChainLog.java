@@ -1,0 +1,133 @@
+package dev.otlpdoctor.probe;
+
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.ProbeRun;
+import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.catalog.RunCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Runs the probes of one scope (a target, or one endpoint of it) in order and records their results as
+ * they finish, so that the runner can report what was done when the deadline cuts the chain short.
+ */
+final class ChainLog {
+    private final List<Probe> probes;
+    private final ProbeContext context;
+    private final ChainLog parent;
+    private final AtomicReferenceArray<ProbeRun> results;
+    private volatile int current = -1;
+    private volatile long currentStartNanos;
+    private volatile RuntimeException failure;
+
+    ChainLog(List<Probe> candidates, ProbeContext context, ChainLog parent) {
+        this.probes = candidates.stream().filter(p -> p.appliesTo(context)).toList();
+        this.context = context;
+        this.parent = parent;
+        this.results = new AtomicReferenceArray<>(probes.size());
+    }
+
+    /** Runs every probe in order; returns early when interrupted. */
+    void execute() {
+        for (int i = 0; i < probes.size(); i++) {
+            Probe probe = probes.get(i);
+            Optional<String> skipReason = skipReason(probe);
+            if (skipReason.isPresent()) {
+                results.set(i, skipped(probe, skipReason.get()));
+                continue;
+            }
+            current = i;
+            currentStartNanos = System.nanoTime();
+            List<Finding> findings = new ArrayList<>();
+            try {
+                probe.run(context, f -> {
+                    synchronized (findings) {
+                        findings.add(f.attributedTo(probe.id(), context.label()));
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                return;
+            }
+            synchronized (findings) {
+                results.set(i, ProbeRun.of(probe.id(), context.label(), elapsedMs(currentStartNanos), findings));
+            }
+        }
+        current = probes.size();
+    }
+
+    /** Results in chain order; probes that did not finish are reported as skipped, with the reason. */
+    List<ProbeRun> results() {
+        List<ProbeRun> out = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            ProbeRun run = results.get(i);
+            if (run == null) {
+                Probe probe = probes.get(i);
+                String reason = i == current
+                        ? "the run's deadline (--timeout " + formatDuration() + ") was reached while it ran"
+                        : "the run's deadline (--timeout " + formatDuration() + ") was reached before it started";
+                run = skipped(probe, reason);
+            }
+            out.add(run);
+        }
+        return out;
+    }
+
+    RuntimeException failure() {
+        return failure;
+    }
+
+    /** The result of a probe of this chain or its parent's, if it has finished. */
+    private Optional<ProbeRun> resultOf(String probeId) {
+        for (int i = 0; i < probes.size(); i++) {
+            if (probes.get(i).id().equals(probeId)) {
+                return Optional.ofNullable(results.get(i));
+            }
+        }
+        return parent == null ? Optional.empty() : parent.resultOf(probeId);
+    }
+
+    private Optional<String> skipReason(Probe probe) {
+        if (context.deadline().expired()) {
+            return Optional.of("the run's deadline (--timeout " + formatDuration() + ") was reached before it started");
+        }
+        for (String required : probe.requires()) {
+            Optional<ProbeRun> dependency = resultOf(required);
+            if (dependency.isPresent() && dependency.get().blocksDependents()) {
+                ProbeRun dep = dependency.get();
+                String why = dep.findings().stream()
+                        .filter(f -> f.severity() == dep.status())
+                        .map(Finding::title)
+                        .findFirst()
+                        .orElse(dep.status().label());
+                return Optional.of("it needs " + required + ", which " + (dep.status() == Severity.SKIP
+                        ? "was skipped" : "failed") + " (" + why + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ProbeRun skipped(Probe probe, String reason) {
+        Finding finding = RunCodes.PROBE_SKIPPED.finding()
+                .param("probe", probe.id())
+                .evidence("reason", reason)
+                .detail("The " + probe.id() + " probe did not run because " + reason + ".")
+                .build()
+                .attributedTo(probe.id(), context.label());
+        return ProbeRun.of(probe.id(), context.label(), 0, List.of(finding));
+    }
+
+    private String formatDuration() {
+        long ms = context.deadline().total().toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.otlpdoctor.probe;
+
+import java.time.Duration;
+
+/**
+ * The one deadline of a run. Every network step asks it for the time left instead of using a timeout of
+ * its own, so a target that drops packets ends the run at about {@code --timeout}, not probes × timeout.
+ */
+public final class Deadline {
+    private final long endNanos;
+    private final Duration total;
+
+    private Deadline(Duration total) {
+        this.total = total;
+        this.endNanos = System.nanoTime() + total.toNanos();
+    }
+
+    public static Deadline after(Duration total) {
+        return new Deadline(total);
+    }
+
+    public Duration total() {
+        return total;
+    }
+
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
+    }
+
+    /** Time left in milliseconds, at least 1 while not expired (0 would mean "no timeout" to java.net). */
+    public int remainingMillis() {
+        long nanos = endNanos - System.nanoTime();
+        if (nanos <= 0) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, nanos / 1_000_000));
+    }
+
+    public boolean expired() {
+        return System.nanoTime() >= endNanos;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.otlpdoctor.probe;
+
+import java.util.List;
+
+/**
+ * One step of the diagnostic chain. A probe observes, emits findings and records facts for later
+ * probes; it never prints. Every network step it takes is bounded by {@link ProbeContext#deadline()}.
+ */
+public interface Probe {
+
+    /** Short stable id shown in reports, e.g. {@code tcp}. */
+    String id();
+
+    Scope scope();
+
+    /**
+     * Ids of earlier probes this one needs. When one of them failed or was skipped, the runner skips this
+     * probe and reports why.
+     */
+    default List<String> requires() {
+        return List.of();
+    }
+
+    /** Whether this probe belongs to the chain for the context's target or endpoint at all. */
+    default boolean appliesTo(ProbeContext context) {
+        return true;
+    }
+
+    void run(ProbeContext context, FindingSink findings) throws InterruptedException;
+}

@@ -1,0 +1,24 @@
+package dev.otlpdoctor.probe;
+
+import dev.otlpdoctor.target.Endpoint;
+import dev.otlpdoctor.target.Target;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What a probe works with.
+ *
+ * @param target the target being checked
+ * @param endpoint the endpoint for {@link Scope#ENDPOINT} probes; {@code null} for target-wide probes
+ * @param settings the run's settings
+ * @param deadline the run's one deadline
+ * @param facts what earlier probes learned (endpoint scope falls back to the target's)
+ * @param executor for bounded sub-tasks, e.g. connecting to several addresses at once
+ */
+public record ProbeContext(Target target, Endpoint endpoint, ProbeSettings settings, Deadline deadline,
+                           Facts facts, ExecutorService executor) {
+
+    /** The label findings of this context are reported under: {@code host:port}, or the host. */
+    public String label() {
+        return endpoint == null ? target.host() : endpoint.label();
+    }
+}

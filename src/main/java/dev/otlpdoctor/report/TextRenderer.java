@@ -1,0 +1,119 @@
+package dev.otlpdoctor.report;
+
+import dev.otlpdoctor.target.Endpoint;
+import dev.otlpdoctor.target.Target;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Human output: the verdict first, then the diagnosis with its numbered fix, then one line per probe
+ * with a status mark; {@code -v} adds each finding's detail, evidence and steps.
+ */
+public final class TextRenderer {
+    private final Style style;
+    private final boolean verbose;
+
+    public TextRenderer(Style style, boolean verbose) {
+        this.style = style;
+        this.verbose = verbose;
+    }
+
+    public void render(Report report, PrintWriter out) {
+        Severity status = report.status();
+        out.println(style.mark(status) + "  " + style.bold(report.verdict()));
+        Diagnosis diagnosis = report.diagnosis();
+        if (diagnosis != null) {
+            out.println();
+            out.println("  " + diagnosis.summary());
+            if (!diagnosis.remediation().isEmpty()) {
+                out.println();
+                out.println("  Fix (" + diagnosis.code() + "):");
+                printSteps(out, diagnosis.remediation(), "    ");
+            }
+            if (!diagnosis.alsoCheck().isEmpty()) {
+                out.println("  Also check: " + String.join(", ", diagnosis.alsoCheck()));
+            }
+            out.println("  More: otlpdoctor explain " + diagnosis.code());
+        }
+        for (Target target : report.targets()) {
+            out.println();
+            renderTarget(report, target, out);
+        }
+        out.println();
+        out.println(style.faint(summaryLine(report)));
+    }
+
+    private void renderTarget(Report report, Target target, PrintWriter out) {
+        out.println(style.bold("Target " + target.input()) + "  " + style.faint("(" + target.source().describe() + ")"));
+        List<String> addresses = report.addressesOf(target);
+        if (!addresses.isEmpty()) {
+            out.println("  addresses: " + String.join(", ", addresses));
+        }
+        for (Endpoint endpoint : target.endpoints()) {
+            out.println("  endpoint:  " + endpoint.label() + " " + endpoint.transport()
+                    + (endpoint.tls() ? " TLS" : "") + (endpoint.basePath().isEmpty() ? "" : " path " + endpoint.basePath())
+                    + style.faint("  (" + endpoint.transportReason() + ")"));
+        }
+        int probeWidth = report.probes().stream().mapToInt(p -> p.probe().length()).max().orElse(3);
+        int endpointWidth = report.probes().stream().mapToInt(p -> p.endpoint().length()).max().orElse(10);
+        for (ProbeRun run : report.probes()) {
+            if (!belongsTo(run, target)) {
+                continue;
+            }
+            String head = "  " + style.mark(run.status()) + "  " + pad(run.probe(), probeWidth) + "  "
+                    + pad(run.endpoint(), endpointWidth) + "  ";
+            String indent = " ".repeat(2 + 4 + 2 + probeWidth + 2 + endpointWidth + 2);
+            for (int i = 0; i < run.findings().size(); i++) {
+                Finding finding = run.findings().get(i);
+                String line = (i == 0 ? head : indent) + finding.title();
+                if (i == 0 && run.durationMs() > 0) {
+                    line += style.faint("  " + run.durationMs() + " ms");
+                }
+                out.println(line);
+                if (verbose) {
+                    renderDetails(finding, indent + "  ", out);
+                }
+            }
+        }
+    }
+
+    private void renderDetails(Finding finding, String indent, PrintWriter out) {
+        out.println(indent + style.faint(finding.code() + " (" + finding.severity().label() + ")"));
+        if (!finding.detail().isEmpty()) {
+            out.println(indent + finding.detail());
+        }
+        for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
+            out.println(indent + style.faint(e.getKey() + ": ") + e.getValue());
+        }
+        if (finding.severity().atLeast(Severity.WARN)) {
+            printSteps(out, finding.remediation(), indent);
+        }
+    }
+
+    private static void printSteps(PrintWriter out, List<String> steps, String indent) {
+        for (int i = 0; i < steps.size(); i++) {
+            out.println(indent + (i + 1) + ". " + steps.get(i));
+        }
+    }
+
+    private static boolean belongsTo(ProbeRun run, Target target) {
+        if (run.endpoint().equals(target.host())) {
+            return true;
+        }
+        return target.endpoints().stream().anyMatch(e -> e.label().equals(run.endpoint()));
+    }
+
+    private static String summaryLine(Report report) {
+        long failed = report.probes().stream().filter(p -> p.status() == Severity.FAIL).count();
+        long warned = report.probes().stream().filter(p -> p.status() == Severity.WARN).count();
+        long skipped = report.probes().stream().filter(p -> p.status() == Severity.SKIP).count();
+        long passed = report.probes().size() - failed - warned - skipped;
+        return report.probes().size() + " probes: " + passed + " passed, " + failed + " failed, " + warned
+                + " warned, " + skipped + " skipped in " + report.durationMs() + " ms";
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}
