@@ -1,0 +1,30 @@
+package dev.otlpdoctor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otlpdoctor.report.catalog.Catalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/findings.md is generated from the catalog. This test fails when they differ; run
+ * {@code ./mvnw test -Dtest=FindingsDocTest -Dotlpdoctor.updateDocs=true} to regenerate the page.
+ */
+class FindingsDocTest {
+    private static final Path DOC = Path.of("docs/findings.md");
+
+    @Test
+    void findingsDocMatchesCatalog() throws IOException {
+        String expected = CatalogRenderer.markdown(Catalog.all());
+        if (Boolean.getBoolean("otlpdoctor.updateDocs")) {
+            Files.writeString(DOC, expected, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(DOC)).as("docs/findings.md exists").isTrue();
+        assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
+                .as("docs/findings.md is out of date: run ./mvnw test -Dtest=FindingsDocTest -Dotlpdoctor.updateDocs=true")
+                .isEqualTo(expected);
+    }
+}
