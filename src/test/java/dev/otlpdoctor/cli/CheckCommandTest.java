@@ -1,0 +1,126 @@
+package dev.otlpdoctor.cli;
+
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.DroppingPort;
+import dev.otlpdoctor.testing.Ports;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckCommandTest {
+    private final CliDriver cli = CliDriver.create();
+
+    @Test
+    void nothingListeningOnLocalhostIsDiagnosedAndExits1() {
+        assumeFalse(Ports.inUse(4317) || Ports.inUse(4318), "something listens on 4317/4318 on this machine");
+        var run = cli.run("check", "localhost");
+        assertThatRun(run).exitsWith(1).stderrIsEmpty()
+                .stdoutContains("Fix (tcp.refused):", "1. Check that the collector is running",
+                        "otlpdoctor explain tcp.refused");
+        String firstLine = run.out().lines().findFirst().orElseThrow();
+        assertThat(firstLine).isEqualTo(
+                "FAIL  nothing listens on localhost:4317 (OTLP/gRPC) or localhost:4318 (OTLP/HTTP)");
+    }
+
+    @Test
+    void listenersOnBothPortsPass() throws Exception {
+        try (ServerSocket grpc = listen(); ServerSocket http = listen()) {
+            var run = cli.run("check", "127.0.0.1:" + grpc.getLocalPort(), "127.0.0.1:" + http.getLocalPort());
+            assertThatRun(run).exitsWith(0).stdoutContains("PASS  127.0.0.1:" + grpc.getLocalPort());
+            assertThat(run.out()).doesNotContain("FAIL");
+        }
+    }
+
+    @Test
+    void oneOpenOneRefusedFailsOnTheRefusedPort() throws Exception {
+        int closed = Ports.closedPort();
+        try (ServerSocket open = listen()) {
+            var run = cli.run("check", "127.0.0.1:" + open.getLocalPort(), "127.0.0.1:" + closed, "-o", "json");
+            JsonObject json = assertThatRun(run).exitsWith(1).json();
+            assertThat(json.get("status").getAsString()).isEqualTo("fail");
+            assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("tcp.refused");
+            assertThat(json.getAsJsonObject("diagnosis").get("title").getAsString())
+                    .isEqualTo("nothing listens on 127.0.0.1:" + closed);
+        }
+    }
+
+    @Test
+    void droppedSynsAreATimeoutAndTheRunEndsAtTheDeadline() throws Exception {
+        try (DroppingPort dropping = new DroppingPort()) {
+            var run = cli.run("check", "127.0.0.1:" + dropping.port(), "--timeout", "700ms", "-o", "json");
+            JsonObject json = assertThatRun(run).exitsWith(1).json();
+            assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("tcp.timeout");
+            JsonObject finding = findings(json, "tcp.timeout").get(0);
+            assertThat(finding.getAsJsonObject("evidence").get("waitedMs").getAsLong()).isBetween(600L, 2000L);
+            // one deadline for the whole run, not one per probe
+            assertThat(json.get("durationMs").getAsLong()).isLessThan(3000L);
+        }
+    }
+
+    @Test
+    void unresolvableHostIsDiagnosedAndLaterProbesAreSkippedWithTheReason() {
+        var run = cli.run("check", "no-such-collector.test", "-o", "json");
+        JsonObject json = assertThatRun(run).exitsWith(1).json();
+        assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("dns.unresolved");
+        List<JsonObject> skipped = findings(json, "probe.skipped");
+        assertThat(skipped).hasSize(2);
+        assertThat(skipped.get(0).get("severity").getAsString()).isEqualTo("skip");
+        assertThat(skipped.get(0).getAsJsonObject("evidence").get("reason").getAsString())
+                .isEqualTo("it needs dns, which failed (no-such-collector.test does not resolve)");
+    }
+
+    @Test
+    void aNameResolvingToLoopbackIsAWarningAndStrictMakesItFail() throws Exception {
+        try (ServerSocket open = listen()) {
+            String target = "collector.test:" + open.getLocalPort();
+            var lenient = cli.run("check", target);
+            assertThatRun(lenient).exitsWith(0).stdoutContains("WARN  collector.test: collector.test resolves to a loopback address");
+            assertThatRun(cli.run("check", "--strict", target)).exitsWith(1);
+        }
+    }
+
+    @Test
+    void noTargetUsesTheOtlpEndpointVariableAndSaysSo() throws Exception {
+        try (ServerSocket open = listen()) {
+            var run = CliDriver.create()
+                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + open.getLocalPort())
+                    .run("check", "-o", "json");
+            JsonObject target = assertThatRun(run).exitsWith(0).json().getAsJsonObject("target");
+            assertThat(target.getAsJsonObject("source").get("kind").getAsString()).isEqualTo("env");
+            assertThat(target.getAsJsonObject("source").get("name").getAsString()).isEqualTo("OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+    }
+
+    @Test
+    void textOutputHasNoColourWhenNotATerminal() throws Exception {
+        try (ServerSocket open = listen()) {
+            var run = cli.run("check", "127.0.0.1:" + open.getLocalPort(), "-v");
+            assertThat(run.out()).doesNotContain("\u001b[");
+            assertThatRun(run).stdoutContains("tcp.open (pass)", "latencyMs: ");
+        }
+    }
+
+    private static ServerSocket listen() throws Exception {
+        return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    static List<JsonObject> findings(JsonObject json, String code) {
+        List<JsonObject> out = new ArrayList<>();
+        JsonArray all = json.getAsJsonArray("findings");
+        for (JsonElement e : all) {
+            if (e.getAsJsonObject().get("code").getAsString().equals(code)) {
+                out.add(e.getAsJsonObject());
+            }
+        }
+        return out;
+    }
+}
