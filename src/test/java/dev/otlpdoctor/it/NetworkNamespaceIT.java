@@ -1,0 +1,62 @@
+package dev.otlpdoctor.it;
+
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.JarRunner;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenarios that need another host's view: the jar runs inside a private network namespace whose only
+ * interface is its own loopback with 10.200.0.1 added. Nothing leaves the namespace. Skipped with the
+ * reason where namespaces (or iptables) are not available.
+ */
+class NetworkNamespaceIT {
+    private static final String SETUP = "ip link set lo up && ip addr add 10.200.0.1/32 dev lo && ";
+
+    @BeforeAll
+    static void namespacesAvailable() throws Exception {
+        CliDriver.Result probe = JarRunner.run(List.of("unshare", "-n", "sh", "-c", SETUP + "true"), 30);
+        assumeTrue(probe.exitCode() == 0, "network namespaces not available here: " + probe.err().strip());
+    }
+
+    @Test
+    void firewallDropIsATimeoutAndTheRunEndsAtTheDeadline() throws Exception {
+        CliDriver.Result iptables = JarRunner.run(List.of("sh", "-c", "command -v iptables"), 10);
+        assumeTrue(iptables.exitCode() == 0, "iptables is not installed (apt-get install iptables)");
+        CliDriver.Result run = inNamespace(
+                "iptables -A INPUT -d 10.200.0.1 -p tcp --dport 4317 -j DROP && ",
+                "check", "10.200.0.1:4317", "--timeout", "1500ms", "-o", "json");
+        JsonObject json = assertThatRun(run).exitsWith(1).json();
+        assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("tcp.timeout");
+        assertThat(json.get("durationMs").getAsLong()).isLessThan(4000L);
+    }
+
+    @Test
+    void noRouteIsUnreachable() throws Exception {
+        CliDriver.Result run = inNamespace("", "check", "10.200.0.9:4317", "--timeout", "2s", "-o", "json");
+        JsonObject json = assertThatRun(run).exitsWith(1).json();
+        assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("tcp.unreachable");
+    }
+
+    @Test
+    void refusedOnTheNamespaceAddress() throws Exception {
+        CliDriver.Result run = inNamespace("", "check", "isolated.test", "-o", "json");
+        JsonObject json = assertThatRun(run).exitsWith(1).json();
+        assertThat(json.getAsJsonObject("diagnosis").get("title").getAsString())
+                .isEqualTo("nothing listens on isolated.test:4317 (OTLP/gRPC) or isolated.test:4318 (OTLP/HTTP)");
+    }
+
+    private static CliDriver.Result inNamespace(String extraSetup, String... args) throws Exception {
+        StringBuilder command = new StringBuilder(SETUP).append(extraSetup).append("exec");
+        for (String part : JarRunner.javaJar(args)) {
+            command.append(" '").append(part.replace("'", "'\\''")).append("'");
+        }
+        return JarRunner.run(List.of("unshare", "-n", "sh", "-c", command.toString()), 60);
+    }
+}
