@@ -10,7 +10,9 @@ import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
+import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.target.Target;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +33,12 @@ public final class Checker {
     }
 
     private final ProbeChain chain;
+    private final int parallelTargets;
 
-    public Checker(ProbeChain chain) {
+    /** @param parallelTargets how many targets are probed at once ({@code --parallel}) */
+    public Checker(ProbeChain chain, int parallelTargets) {
         this.chain = chain;
+        this.parallelTargets = parallelTargets;
     }
 
     public Report check(List<Target> targets, ProbeSettings settings) {
@@ -41,11 +46,21 @@ public final class Checker {
         Deadline deadline = Deadline.after(settings.timeout());
         ExecutorService executor = newExecutor();
         try {
-            List<ProbeRun> runs = new ChainRunner(chain, executor).run(targets, settings, deadline);
+            List<List<ProbeRun>> perTarget = new ChainRunner(chain, executor, parallelTargets)
+                    .run(targets, settings, deadline);
             Diagnoser diagnoser = new Diagnoser();
-            Optional<Diagnosis> diagnosis = diagnoser.diagnose(targets, runs);
-            String verdict = diagnosis.map(Diagnosis::title).orElseGet(() -> diagnoser.passVerdict(runs));
-            return new Report("check", targets, runs, diagnosis.orElse(null), verdict,
+            List<TargetResult> results = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                List<Target> one = List.of(targets.get(i));
+                List<ProbeRun> runs = perTarget.get(i);
+                Optional<Diagnosis> diagnosis = diagnoser.diagnose(one, runs);
+                results.add(new TargetResult(targets.get(i), runs, diagnosis.orElse(null),
+                        diagnosis.map(Diagnosis::title).orElseGet(() -> diagnoser.passVerdict(runs))));
+            }
+            List<ProbeRun> all = perTarget.stream().flatMap(List::stream).toList();
+            Optional<Diagnosis> diagnosis = diagnoser.diagnose(targets, all);
+            String verdict = results.size() == 1 ? results.get(0).verdict() : Diagnoser.fleetVerdict(results);
+            return new Report("check", results, diagnosis.orElse(null), verdict,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             // Probes blocked in uninterruptible I/O past the deadline must not keep the JVM alive.

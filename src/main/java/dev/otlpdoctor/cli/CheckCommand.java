@@ -1,5 +1,6 @@
 package dev.otlpdoctor.cli;
 
+import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Report;
@@ -8,6 +9,8 @@ import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;
 import dev.otlpdoctor.target.TargetParser;
+import dev.otlpdoctor.target.TargetsFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check collector:4317 --timeout 2s",
             "  otlpdoctor check http://collector:4318/otlp -o json | jq -r .diagnosis.code",
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
+            "  otlpdoctor check --targets-file fleet.txt --parallel 32 --timeout 10s",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -58,25 +62,40 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     private boolean strict;
 
+    @Option(names = "--targets-file", paramLabel = "FILE",
+            description = "More targets, one per line (# starts a comment), e.g. a fleet of collectors.")
+    private Path targetsFile;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
+            description = "Targets probed at once. Default: ${DEFAULT-VALUE}.")
+    private int parallel;
+
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
+        if (parallel < 1) {
+            throw DoctorException.usage("--parallel " + parallel + ": give at least 1");
+        }
         List<Target> parsed = resolveTargets();
-        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol));
+        Report report = new Checker(Checker.standardChain(), parallel)
+                .check(parsed, new ProbeSettings(timeout, protocol));
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }
 
     private List<Target> resolveTargets() {
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() && targetsFile == null) {
             return new OtlpEnvironment(root.env()).targets(protocol);
         }
         TargetParser parser = new TargetParser(protocol, "--protocol");
         List<Target> parsed = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             parsed.add(parser.parse(targets.get(i), Source.argument(i + 1)));
+        }
+        if (targetsFile != null) {
+            parsed.addAll(TargetsFile.read(targetsFile, parser));
         }
         return parsed;
     }

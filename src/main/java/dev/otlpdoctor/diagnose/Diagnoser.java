@@ -5,6 +5,7 @@ import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
@@ -37,8 +38,11 @@ public final class Diagnoser {
         return Optional.empty();
     }
 
-    /** The one-line verdict of a run without a diagnosis: what was proven. */
+    /** The one-line verdict of a target without a diagnosis: what was proven, or why nothing was. */
     public String passVerdict(List<ProbeRun> probes) {
+        if (!probes.isEmpty() && probes.stream().allMatch(p -> p.status() == Severity.SKIP)) {
+            return "not checked: " + probes.get(0).findings().get(0).evidence().getOrDefault("reason", "skipped");
+        }
         List<String> open = probes.stream()
                 .flatMap(p -> p.findings().stream())
                 .filter(f -> f.entry() == NetworkCodes.TCP_OPEN)
@@ -47,6 +51,20 @@ public final class Diagnoser {
                 .toList();
         return open.isEmpty() ? "no problem found" : String.join(", ", open) + " accept" + (open.size() == 1 ? "s" : "")
                 + " connections";
+    }
+
+    /** The verdict of a run over several targets: how many failed, and the first one's cause. */
+    public static String fleetVerdict(List<TargetResult> results) {
+        List<TargetResult> bad = results.stream()
+                .filter(r -> r.status() == Severity.FAIL || r.status() == Severity.SKIP).toList();
+        List<TargetResult> warned = results.stream().filter(r -> r.status() == Severity.WARN).toList();
+        if (bad.isEmpty()) {
+            return "all " + results.size() + " targets reachable"
+                    + (warned.isEmpty() ? "" : " (" + warned.size() + " with warnings)");
+        }
+        TargetResult first = bad.get(0);
+        return bad.size() + " of " + results.size() + " targets failed; first: " + first.target().input() + ": "
+                + first.verdict();
     }
 
     /** The other fail and warn codes of the run, most severe first, without the diagnosed one. */

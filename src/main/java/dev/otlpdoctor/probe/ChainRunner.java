@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,26 +24,36 @@ public final class ChainRunner {
 
     private final ProbeChain chain;
     private final ExecutorService executor;
+    private final int parallelTargets;
 
-    public ChainRunner(ProbeChain chain, ExecutorService executor) {
+    /**
+     * @param parallelTargets how many targets are probed at once; the others wait for a slot, and
+     *        those that get none before the deadline are reported as skipped
+     */
+    public ChainRunner(ProbeChain chain, ExecutorService executor, int parallelTargets) {
         this.chain = chain;
         this.executor = executor;
+        this.parallelTargets = parallelTargets;
     }
 
-    /** Probe results in a stable order: by target, target-wide probes first, then endpoint by endpoint. */
-    public List<ProbeRun> run(List<Target> targets, ProbeSettings settings, Deadline deadline) {
+    /**
+     * Probe results per target, in target order; within a target in a stable order: target-wide probes
+     * first, then endpoint by endpoint.
+     */
+    public List<List<ProbeRun>> run(List<Target> targets, ProbeSettings settings, Deadline deadline) {
+        Semaphore slots = new Semaphore(parallelTargets);
         List<TargetRun> runs = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
         for (Target target : targets) {
             TargetRun run = new TargetRun(target, settings, deadline);
             runs.add(run);
-            futures.add(executor.submit(run::execute));
+            futures.add(executor.submit(() -> run.executeInSlot(slots, deadline)));
         }
         awaitAll(futures, deadline);
-        List<ProbeRun> results = new ArrayList<>();
+        List<List<ProbeRun>> results = new ArrayList<>();
         for (TargetRun run : runs) {
             run.rethrowFailure();
-            results.addAll(run.results());
+            results.add(run.results());
         }
         return results;
     }
@@ -78,7 +89,23 @@ public final class ChainRunner {
             }
         }
 
-        void execute() {
+        void executeInSlot(Semaphore slots, Deadline deadline) {
+            try {
+                if (!slots.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
+                    return; // no slot before the deadline: every probe reports it was not started
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                execute();
+            } finally {
+                slots.release();
+            }
+        }
+
+        private void execute() {
             targetLog.execute();
             if (Thread.currentThread().isInterrupted()) {
                 return;

@@ -31,7 +31,7 @@ public final class JsonRenderer {
     JsonObject toJson(Report report) {
         JsonObject root = header(report.command());
         JsonArray targets = new JsonArray();
-        report.targets().forEach(t -> targets.add(target(report, t)));
+        report.results().forEach(r -> targets.add(target(report, r)));
         root.add("target", targets.isEmpty() ? JsonNull.INSTANCE : targets.get(0));
         root.add("targets", targets);
         root.addProperty("status", report.status().label());
@@ -69,7 +69,8 @@ public final class JsonRenderer {
         return GSON.toJson(element);
     }
 
-    private static JsonObject target(Report report, Target target) {
+    private static JsonObject target(Report report, TargetResult result) {
+        Target target = result.target();
         JsonObject json = new JsonObject();
         json.addProperty("input", target.input());
         json.addProperty("host", target.host());
@@ -87,6 +88,9 @@ public final class JsonRenderer {
             endpoints.add(e);
         }
         json.add("endpoints", endpoints);
+        json.addProperty("status", result.status().label());
+        json.addProperty("verdict", result.verdict());
+        json.add("diagnosis", result.diagnosis() == null ? JsonNull.INSTANCE : diagnosis(result.diagnosis()));
         return json;
     }
 

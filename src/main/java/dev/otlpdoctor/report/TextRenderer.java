@@ -36,15 +36,34 @@ public final class TextRenderer {
             }
             out.println("  More: otlpdoctor explain " + diagnosis.code());
         }
-        for (Target target : report.targets()) {
+        boolean fleet = report.results().size() > 1;
+        if (fleet) {
             out.println();
-            renderTarget(report, target, out);
+            renderTable(report.results(), out);
+        }
+        for (TargetResult result : report.results()) {
+            // In a run over many targets, only the ones with problems are detailed (all with -v).
+            if (!fleet || verbose || result.status() != Severity.PASS) {
+                out.println();
+                renderTarget(report, result, out);
+            }
         }
         out.println();
         out.println(style.faint(summaryLine(report)));
     }
 
-    private void renderTarget(Report report, Target target, PrintWriter out) {
+    private void renderTable(List<TargetResult> results, PrintWriter out) {
+        int width = Math.max(6, results.stream().mapToInt(r -> r.target().input().length()).max().orElse(6));
+        out.println(style.bold(pad("TARGET", width) + "  STATUS  CAUSE"));
+        for (TargetResult result : results) {
+            String cause = result.diagnosis() == null ? result.verdict()
+                    : result.diagnosis().code() + "  " + result.verdict();
+            out.println(pad(result.target().input(), width) + "  " + style.mark(result.status()) + "    " + cause);
+        }
+    }
+
+    private void renderTarget(Report report, TargetResult result, PrintWriter out) {
+        Target target = result.target();
         out.println(style.bold("Target " + target.input()) + "  " + style.faint("(" + target.source().describe() + ")"));
         List<String> addresses = report.addressesOf(target);
         if (!addresses.isEmpty()) {
@@ -57,10 +76,7 @@ public final class TextRenderer {
         }
         int probeWidth = report.probes().stream().mapToInt(p -> p.probe().length()).max().orElse(3);
         int endpointWidth = report.probes().stream().mapToInt(p -> p.endpoint().length()).max().orElse(10);
-        for (ProbeRun run : report.probes()) {
-            if (!belongsTo(run, target)) {
-                continue;
-            }
+        for (ProbeRun run : result.probes()) {
             String head = "  " + style.mark(run.status()) + "  " + pad(run.probe(), probeWidth) + "  "
                     + pad(run.endpoint(), endpointWidth) + "  ";
             String indent = " ".repeat(2 + 4 + 2 + probeWidth + 2 + endpointWidth + 2);
@@ -95,13 +111,6 @@ public final class TextRenderer {
         for (int i = 0; i < steps.size(); i++) {
             out.println(indent + (i + 1) + ". " + steps.get(i));
         }
-    }
-
-    private static boolean belongsTo(ProbeRun run, Target target) {
-        if (run.endpoint().equals(target.host())) {
-            return true;
-        }
-        return target.endpoints().stream().anyMatch(e -> e.label().equals(run.endpoint()));
     }
 
     private static String summaryLine(Report report) {

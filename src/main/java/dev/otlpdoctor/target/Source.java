@@ -17,6 +17,11 @@ public record Source(String kind, String name) {
         return new Source("env", variable);
     }
 
+    /** A line of a file, e.g. {@code --targets-file fleet.txt} line 3. */
+    public static Source file(String file, int line) {
+        return new Source("file", file + ":" + line);
+    }
+
     public static Source defaulted() {
         return new Source("default", "");
     }

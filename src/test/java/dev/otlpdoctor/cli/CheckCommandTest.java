@@ -35,7 +35,7 @@ class CheckCommandTest {
     void listenersOnBothPortsPass() throws Exception {
         try (ServerSocket grpc = listen(); ServerSocket http = listen()) {
             var run = cli.run("check", "127.0.0.1:" + grpc.getLocalPort(), "127.0.0.1:" + http.getLocalPort());
-            assertThatRun(run).exitsWith(0).stdoutContains("PASS  127.0.0.1:" + grpc.getLocalPort());
+            assertThatRun(run).exitsWith(0).stdoutContains("PASS  all 2 targets reachable", "127.0.0.1:" + grpc.getLocalPort() + " accepts connections");
             assertThat(run.out()).doesNotContain("FAIL");
         }
     }

@@ -10,13 +10,22 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A loopback port that was free a moment ago and on which nothing listens now. */
+    /**
+     * A loopback port on which nothing listens. It is taken below the kernel's ephemeral range
+     * (32768 and up by default), so no outgoing connection of this machine can be using it as its
+     * source port: a connection to it cannot become a TCP self-connect.
+     */
     public static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // taken: try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port found between 20000 and 32000"));
     }
 
     /** Whether something accepts connections on 127.0.0.1 at this port. */

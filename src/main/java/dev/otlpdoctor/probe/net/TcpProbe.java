@@ -82,6 +82,11 @@ public final class TcpProbe implements Probe {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(address, timeoutMillis);
+            if (isSelfConnect(socket)) {
+                // The kernel picked the target port as source port and the socket connected to itself:
+                // nothing listens there, exactly as a refusal says.
+                return new Attempt(address, Kind.REFUSED, elapsedMs(start), "connected to itself: nothing listens");
+            }
             return new Attempt(address, Kind.OPEN, elapsedMs(start), "");
         } catch (SocketTimeoutException e) {
             return new Attempt(address, Kind.TIMEOUT, elapsedMs(start), "timed out");
@@ -95,6 +100,10 @@ public final class TcpProbe implements Probe {
             // e.g. "Network is unreachable", "Cannot assign requested address" (no IPv6 route)
             return new Attempt(address, Kind.UNREACHABLE, elapsedMs(start), reason(e, e.getClass().getSimpleName()));
         }
+    }
+
+    private static boolean isSelfConnect(Socket socket) {
+        return socket.getLocalPort() == socket.getPort() && socket.getLocalAddress().equals(socket.getInetAddress());
     }
 
     private static Finding toFinding(Attempt attempt, boolean anotherAddressOpen) {

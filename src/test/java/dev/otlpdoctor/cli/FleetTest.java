@@ -1,0 +1,94 @@
+package dev.otlpdoctor.cli;
+
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static dev.otlpdoctor.testing.JsonSchemaAssert.assertMatchesSchema;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.DroppingPort;
+import dev.otlpdoctor.testing.Ports;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many targets in one run: --targets-file, --parallel, a per-target summary, one deadline. */
+class FleetTest {
+    private final CliDriver cli = CliDriver.create();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mixedFleetFromAFileGetsOneResultPerTargetWithinOneDeadline() throws Exception {
+        try (ServerSocket healthy = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+             DroppingPort dropped = new DroppingPort()) {
+            int refused = Ports.closedPort();
+            List<String> lines = new ArrayList<>(List.of("# fleet", ""));
+            for (int i = 0; i < 20; i++) {
+                lines.add("127.0.0.1:" + healthy.getLocalPort() + "   # healthy " + i);
+                lines.add("127.0.0.1:" + refused);
+                lines.add("127.0.0.1:" + dropped.port());
+            }
+            Path file = Files.write(dir.resolve("fleet.txt"), lines);
+            var run = cli.run("check", "--targets-file", file.toString(), "--timeout", "1s", "-o", "json");
+            assertMatchesSchema("docs/json-schema.json", run);
+            JsonObject json = assertThatRun(run).exitsWith(1).json();
+            List<JsonObject> targets = new ArrayList<>();
+            for (JsonElement e : json.getAsJsonArray("targets")) {
+                targets.add(e.getAsJsonObject());
+            }
+            assertThat(targets).hasSize(60);
+            assertThat(targets.get(0).get("status").getAsString()).isEqualTo("pass");
+            assertThat(targets.get(0).getAsJsonObject("source").get("name").getAsString()).isEqualTo(file + ":3");
+            assertThat(targets.get(1).getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("tcp.refused");
+            assertThat(targets.get(2).getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("tcp.timeout");
+            assertThat(json.get("verdict").getAsString()).startsWith("40 of 60 targets failed; first: 127.0.0.1:" + refused);
+            assertThat(json.get("durationMs").getAsLong()).isLessThan(5000L);
+        }
+    }
+
+    @Test
+    void textShowsATableAndDetailsOnlyForProblemTargets() throws Exception {
+        try (ServerSocket healthy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String ok = "127.0.0.1:" + healthy.getLocalPort();
+            String bad = "127.0.0.1:" + Ports.closedPort();
+            var run = cli.run("check", ok, bad);
+            assertThatRun(run).exitsWith(1).stdoutContains("TARGET", "STATUS  CAUSE", "Target " + bad);
+            assertThat(run.out()).doesNotContain("Target " + ok);
+            assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("FAIL  1 of 2 targets failed; first: " + bad);
+        }
+    }
+
+    @Test
+    void targetsThatGetNoSlotBeforeTheDeadlineAreNotCheckedNotPassed() throws Exception {
+        try (DroppingPort dropped = new DroppingPort();
+             ServerSocket healthy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            var run = cli.run("check", "127.0.0.1:" + dropped.port(), "127.0.0.1:" + healthy.getLocalPort(),
+                    "--parallel", "1", "--timeout", "500ms", "-o", "json");
+            JsonObject second = assertThatRun(run).exitsWith(1).json().getAsJsonArray("targets").get(1).getAsJsonObject();
+            assertThat(second.get("status").getAsString()).isEqualTo("skip");
+            assertThat(second.get("verdict").getAsString()).startsWith("not checked: the run's deadline");
+        }
+    }
+
+    @Test
+    void badLinesAndFilesAreUsageErrorsNamingFileAndLine() throws Exception {
+        Path file = Files.write(dir.resolve("bad.txt"), List.of("collector:4317", "collector:99999"));
+        var run = cli.run("check", "--targets-file", file.toString());
+        assertThatRun(run).exitsWith(2).stderrIsOneErrorLine();
+        assertThat(run.err().strip()).isEqualTo("otlpdoctor: " + file + ":2: TARGET 'collector:99999': port 99999 is out of range (1-65535)");
+
+        assertThatRun(cli.run("check", "--targets-file", dir.resolve("missing.txt").toString())).exitsWith(2)
+                .stderrContains("missing.txt: no such file");
+        Path empty = Files.write(dir.resolve("empty.txt"), List.of("# nothing"));
+        assertThatRun(cli.run("check", "--targets-file", empty.toString())).exitsWith(2).stderrContains("no target in the file");
+        assertThatRun(cli.run("check", "--parallel", "0", "x")).exitsWith(2).stderrContains("--parallel 0: give at least 1");
+    }
+}
