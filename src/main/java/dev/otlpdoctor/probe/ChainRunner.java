@@ -99,7 +99,9 @@ public final class ChainRunner {
                 return;
             }
             try {
-                execute();
+                if (!deadline.expired()) {
+                    execute();
+                }
             } finally {
                 slots.release();
             }
