@@ -23,18 +23,22 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code otlpdoctor check [TARGET...]}: run the probe chain and name the root cause. */
 @Command(name = "check",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Probe a collector's OTLP endpoints and name the root cause of what fails.",
         description = {
-            "TARGET is host (both 4317 gRPC and 4318 HTTP), host:port, [ipv6]:port, or http(s)://host:port[/path].",
-            "Without TARGET: the endpoints of OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_EXPORTER_OTLP_{TRACES,METRICS,LOGS}_ENDPOINT,"
-                + " else localhost. Several TARGETs are probed concurrently, all under one --timeout."},
+            "TARGET forms:",
+            "  host                     both OTLP ports: 4317 (gRPC) and 4318 (HTTP)",
+            "  host:port, [ipv6]:port   one endpoint; the protocol follows the port or --protocol",
+            "  http(s)://host[:port][/path]",
+            "Without TARGET: the endpoints of OTEL_EXPORTER_OTLP_ENDPOINT and the per-signal",
+            "OTEL_EXPORTER_OTLP_{TRACES,METRICS,LOGS}_ENDPOINT, else localhost.",
+            "Several TARGETs are probed concurrently, all under one --timeout.",
+            ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  otlpdoctor check                                  # OTEL_EXPORTER_OTLP_ENDPOINT, else localhost",
-            "  otlpdoctor check collector-host                   # both OTLP ports",
+            "  otlpdoctor check                  # $OTEL_EXPORTER_OTLP_ENDPOINT, else localhost",
+            "  otlpdoctor check collector-host   # both OTLP ports",
             "  otlpdoctor check collector:4317 --timeout 2s",
             "  otlpdoctor check http://collector:4318/otlp -o json | jq -r .diagnosis.code",
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
@@ -43,6 +47,9 @@ import picocli.CommandLine.ParentCommand;
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
 public final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    private HelpOption help;
 
     @ParentCommand
     private RootCommand root;

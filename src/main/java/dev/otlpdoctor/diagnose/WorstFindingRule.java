@@ -12,7 +12,8 @@ final class WorstFindingRule implements DiagnosisRule {
         if (worst == null) {
             return Optional.empty();
         }
-        String where = worst.endpoint() == null ? "" : worst.endpoint() + ": ";
+        boolean named = worst.endpoint() == null || worst.title().contains(worst.endpoint());
+        String where = named ? "" : worst.endpoint() + ": ";
         return Optional.of(new Diagnosis(worst.code(), where + worst.title(), worst.detail(), worst.remediation(),
                 Diagnoser.alsoCheck(evidence, worst.entry())));
     }
