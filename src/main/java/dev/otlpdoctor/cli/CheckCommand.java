@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "TARGET forms:",
             "  host                     both OTLP ports: 4317 (gRPC) and 4318 (HTTP)",
-            "  host:port, [ipv6]:port   one endpoint; the protocol follows the port or --protocol",
+            "  host:port, [ipv6]:port   one endpoint (protocol by port, or --protocol)",
             "  http(s)://host[:port][/path]",
             "Without TARGET: the endpoints of OTEL_EXPORTER_OTLP_ENDPOINT and the per-signal",
             "OTEL_EXPORTER_OTLP_{TRACES,METRICS,LOGS}_ENDPOINT, else localhost.",
