@@ -8,6 +8,7 @@ import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;
 import dev.otlpdoctor.target.TargetParser;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +59,27 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     private boolean strict;
 
+    @Option(names = "--health-url", paramLabel = "URL", converter = HttpUrlConverter.class,
+            description = "The collector's health_check extension. Default: http://<target host>:13133/.")
+    private URI healthUrl;
+
+    @Option(names = "--metrics-url", paramLabel = "URL", converter = HttpUrlConverter.class,
+            description = "The collector's own Prometheus metrics. Default: http://<target host>:8888/metrics.")
+    private URI metricsUrl;
+
+    @Option(names = "--send-sample",
+            description = "Send one tagged span, metric point and log record instead of empty requests, and follow"
+                    + " it through the collector's own counters.")
+    private boolean sendSample;
+
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
         List<Target> parsed = resolveTargets();
-        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol));
+        ProbeSettings settings = new ProbeSettings(timeout, protocol, sendSample, healthUrl, metricsUrl);
+        Report report = new Checker(Checker.standardChain()).check(parsed, settings);
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

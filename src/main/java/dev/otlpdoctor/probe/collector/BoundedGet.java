@@ -1,0 +1,73 @@
+package dev.otlpdoctor.probe.collector;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * One plain HTTP GET whose whole exchange — connect, headers and body — ends within a given time, and whose
+ * body is read up to a byte cap. A server that accepts and never answers, or answers forever, costs the
+ * caller at most that time and that many bytes.
+ */
+final class BoundedGet {
+    /** Shared so connection pools and threads are created once; each call sets its own time limit. */
+    private static final OkHttpClient CLIENT = new OkHttpClient.Builder()
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .callTimeout(0, TimeUnit.MILLISECONDS)
+            .connectTimeout(0, TimeUnit.MILLISECONDS)
+            .readTimeout(0, TimeUnit.MILLISECONDS)
+            .build();
+
+    /**
+     * What the server answered.
+     *
+     * @param status the HTTP status code
+     * @param contentType the Content-Type header, or an empty string
+     * @param body the body as UTF-8, at most the cap
+     * @param truncated whether the body went on past the cap
+     */
+    record Answer(int status, String contentType, String body, boolean truncated) {
+    }
+
+    private BoundedGet() {
+    }
+
+    /**
+     * Fetches {@code url}, giving up after {@code timeoutMillis}.
+     *
+     * @throws IOException when the connection fails or the time runs out ({@link java.io.InterruptedIOException})
+     */
+    static Answer fetch(URI url, long timeoutMillis, long maxBytes) throws IOException {
+        if (timeoutMillis <= 0) {
+            throw new java.io.InterruptedIOException("no time left");
+        }
+        Request request = new Request.Builder().url(url.toString()).get().build();
+        Call call = CLIENT.newCall(request);
+        call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            ResponseBody body = response.body();
+            Buffer buffer = new Buffer();
+            boolean truncated = false;
+            BufferedSource source = body.source();
+            while (buffer.size() <= maxBytes) {
+                if (source.read(buffer, 8192) == -1) {
+                    break;
+                }
+            }
+            if (buffer.size() > maxBytes) {
+                truncated = true;
+            }
+            String text = buffer.readUtf8(Math.min(buffer.size(), maxBytes));
+            String contentType = response.header("Content-Type", "");
+            return new Answer(response.code(), contentType, text, truncated);
+        }
+    }
+}
