@@ -156,8 +156,13 @@ public final class HealthProbe implements Probe {
                 .build();
     }
 
+    /** The cause in a few words; okhttp wraps the socket's "Connection refused" in its own message. */
     static String describe(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : message;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+                return "connection refused";
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
