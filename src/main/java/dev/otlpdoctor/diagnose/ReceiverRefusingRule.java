@@ -3,6 +3,7 @@ package dev.otlpdoctor.diagnose;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.CollectorCodes;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Optional;
 final class ReceiverRefusingRule implements DiagnosisRule {
     @Override
     public Optional<Diagnosis> diagnose(RunEvidence evidence) {
-        Optional<Finding> refusing = CollectorRule.mostSevere(evidence, CollectorCodes.RECEIVER_REFUSING);
+        Optional<Finding> refusing = CollectorRule.mostSevere(evidence, CollectorCodes.RECEIVER_REFUSING,
+                List.of(CollectorCodes.PROCESSOR_REFUSING, CollectorCodes.QUEUE_FULL, CollectorCodes.SAMPLE_LOST));
         if (refusing.isEmpty()) {
             return Optional.empty();
         }
