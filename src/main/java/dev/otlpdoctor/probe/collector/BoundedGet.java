@@ -2,8 +2,10 @@ package dev.otlpdoctor.probe.collector;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -17,14 +19,24 @@ import okio.BufferedSource;
  * caller at most that time and that many bytes.
  */
 final class BoundedGet {
-    /** Shared so connection pools and threads are created once; each call sets its own time limit. */
-    private static final OkHttpClient CLIENT = new OkHttpClient.Builder()
-            .retryOnConnectionFailure(false)
-            .followRedirects(false)
-            .callTimeout(0, TimeUnit.MILLISECONDS)
-            .connectTimeout(0, TimeUnit.MILLISECONDS)
-            .readTimeout(0, TimeUnit.MILLISECONDS)
-            .build();
+    /**
+     * Plain-text client, shared so its pool is created once; each call sets its own time limit. Without TLS
+     * connection specs okhttp does not load the trust store, which costs hundreds of milliseconds.
+     */
+    private static final OkHttpClient PLAIN = base().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+
+    /** For https:// URLs given by the user; created on first use. */
+    private static final class Tls {
+        static final OkHttpClient CLIENT = base().build();
+    }
+
+    private static OkHttpClient.Builder base() {
+        return new OkHttpClient.Builder()
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .connectTimeout(0, TimeUnit.MILLISECONDS)
+                .readTimeout(0, TimeUnit.MILLISECONDS);
+    }
 
     /**
      * What the server answered.
@@ -50,7 +62,7 @@ final class BoundedGet {
             throw new java.io.InterruptedIOException("no time left");
         }
         Request request = new Request.Builder().url(url.toString()).get().build();
-        Call call = CLIENT.newCall(request);
+        Call call = ("https".equalsIgnoreCase(url.getScheme()) ? Tls.CLIENT : PLAIN).newCall(request);
         call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
