@@ -117,6 +117,19 @@ class CollectorExtrasTest {
     }
 
     @Test
+    void metricsPageThatTricklesForeverEndsAtTheDeadline() throws IOException {
+        try (HostileServer trickling = HostileServer.trickling()) {
+            List<ProbeRun> runs = runChain(collector.url("/"), trickling.url("/metrics"), false, Duration.ofSeconds(1));
+            ProbeRun metrics = runs.stream().filter(r -> r.probe().equals("collector-metrics")).findFirst().orElseThrow();
+            // The read ends at the deadline; whether the probe reports that itself or the runner reports it as
+            // cut off depends on scheduling, and both say so.
+            assertThat(metrics.findings()).singleElement().satisfies(f -> assertThat(f.code().equals(
+                    "collector.telemetry-unavailable") ? f.evidence().get("reason").toString() : f.detail())
+                    .containsAnyOf("did not arrive within", "deadline"));
+        }
+    }
+
+    @Test
     void garbageIsAFindingNotACrash() {
         collector.metricsPage = () -> "<html><body>Welcome to nginx!</body></html>\n{\"not\": \"prometheus\"}\n";
         Finding f = only(run(collector.url("/"), collector.url("/metrics"), false), "collector.telemetry-unrecognised");

@@ -10,13 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A raw loopback socket server that accepts and never answers, or answers a body that never ends. */
+/**
+ * A raw loopback socket server that accepts and never answers, or answers a body that never ends: either
+ * as fast as it can (hits the byte cap) or one line at a time (hits the deadline).
+ */
 final class HostileServer implements AutoCloseable {
     private final ServerSocket socket;
     private final List<Socket> accepted = new ArrayList<>();
     private final Thread thread;
 
-    private HostileServer(boolean endlessBody) throws IOException {
+    private final long pauseMillis;
+
+    private HostileServer(boolean endlessBody, long pauseMillis) throws IOException {
+        this.pauseMillis = pauseMillis;
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> serve(endlessBody), "hostile-server");
         thread.setDaemon(true);
@@ -24,11 +30,15 @@ final class HostileServer implements AutoCloseable {
     }
 
     static HostileServer silent() throws IOException {
-        return new HostileServer(false);
+        return new HostileServer(false, 0);
     }
 
     static HostileServer endless() throws IOException {
-        return new HostileServer(true);
+        return new HostileServer(true, 0);
+    }
+
+    static HostileServer trickling() throws IOException {
+        return new HostileServer(true, 20);
     }
 
     URI url(String path) {
@@ -53,7 +63,7 @@ final class HostileServer implements AutoCloseable {
         }
     }
 
-    private static void writeForever(Socket client) {
+    private void writeForever(Socket client) {
         try {
             OutputStream out = client.getOutputStream();
             out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\n\r\n")
@@ -62,7 +72,13 @@ final class HostileServer implements AutoCloseable {
                     .getBytes(StandardCharsets.US_ASCII);
             while (true) {
                 out.write(line);
+                if (pauseMillis > 0) {
+                    out.flush();
+                    Thread.sleep(pauseMillis);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException closed) {
             // the client gave up, as it should
         }
