@@ -58,7 +58,7 @@ final class CollectorCounters {
         if (!bare.equals(measure.stem())) {
             return null;
         }
-        // Processor item counters name the signal in otel_signal, queue gauges (v0.123.0+) in data_type.
+        // Processor item counters name the signal in otel_signal, queue gauges (v0.106.0+) in data_type.
         Signal signal = Signal.ofLabel(sample.label("otel_signal"));
         return signal != null ? signal : Signal.ofLabel(sample.label("data_type"));
     }
@@ -82,7 +82,7 @@ final class CollectorCounters {
             case RECEIVER_FAILED -> family.add("receiver failed counters (v0.133.0 or later)");
             case QUEUE_SIZE, QUEUE_CAPACITY -> {
                 if (sample.labels().containsKey("data_type")) {
-                    family.add("queue gauges per signal (v0.123.0 or later)");
+                    family.add("queue gauges per signal (v0.106.0 or later)");
                 }
             }
             default -> {
@@ -126,7 +126,7 @@ final class CollectorCounters {
         return out;
     }
 
-    /** The exporter queues seen: component id and signal (null before v0.123.0). */
+    /** The exporter queues seen: component id and signal (null before v0.106.0). */
     List<Key> queues() {
         List<Key> out = new ArrayList<>();
         for (Key key : values.keySet()) {

@@ -158,7 +158,7 @@ class CollectorExtrasTest {
         collector.metricsPage = () -> CollectorPages.V0_130;
         List<Finding> found = run(collector.url("/"), collector.url("/metrics"), false);
         assertThat(only(found, "collector.telemetry-read").evidence().get("versionFamily").toString())
-                .contains("v0.110.0 or later").contains("v0.123.0 or later");
+                .contains("v0.110.0 or later").contains("v0.106.0 or later");
         Finding failing = only(found, "collector.exporter-failing");
         assertThat(failing.evidence()).containsEntry("exporter", "otlphttp/vendor").containsEntry("signal", "logs")
                 .containsEntry("failed", "5230");

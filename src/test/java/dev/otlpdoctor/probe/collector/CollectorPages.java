@@ -50,7 +50,7 @@ final class CollectorPages {
     /**
      * v0.130.0: default reader (WithoutUnits, WithoutTypeSuffix, no resource labels), processor items with
      * otel_signal (v0.110.0+), memory_limiter still counting otelcol_processor_refused_* (until v0.155.0),
-     * queue gauges with data_type (v0.123.0+). Exporter otlphttp/vendor fails, its queue is full.
+     * queue gauges with data_type (v0.106.0+). Exporter otlphttp/vendor fails, its queue is full.
      */
     static final String V0_130 = """
             # HELP otelcol_exporter_queue_capacity Fixed capacity of the retry queue (in batches).
