@@ -20,12 +20,17 @@ final class CounterFindings {
     private final String url;
     private final CollectorCounters before;
     private final CollectorCounters after;
+    private final String sampleNote;
 
-    /** @param before counters from before the endpoint probes, or {@code null} when there was no such scrape */
-    CounterFindings(String url, CollectorCounters before, CollectorCounters after) {
+    /**
+     * @param before counters from before the endpoint probes, or {@code null} when there was no such scrape
+     * @param sampleNote why a requested sample cannot be followed, or {@code null}
+     */
+    CounterFindings(String url, CollectorCounters before, CollectorCounters after, String sampleNote) {
         this.url = url;
         this.before = before;
         this.after = after;
+        this.sampleNote = sampleNote;
     }
 
     List<Finding> all() {
@@ -60,8 +65,12 @@ final class CounterFindings {
             summary.add(line);
         }
         String text = summary.length() == 0 ? "no receiver or exporter counters yet" : summary.toString();
+        if (sampleNote != null) {
+            builder.evidence("sample", sampleNote);
+        }
         return builder.param("summary", text)
-                .detail("Read " + after.recognisedSamples() + " collector counters at {url} (recognised: {versionFamily}).")
+                .detail("Read " + after.recognisedSamples() + " collector counters at {url} (recognised: {versionFamily})."
+                        + (sampleNote == null ? "" : " --send-sample: " + sampleNote + "."))
                 .build();
     }
 

@@ -36,12 +36,14 @@ public final class MetricsProbe implements Probe {
             return;
         }
         CollectorCounters before = context.facts().get(MetricsBaselineProbe.BEFORE).orElse(null);
-        CounterFindings counterFindings = new CounterFindings(scrape.url(), before, scrape.counters());
-        counterFindings.all().forEach(findings::add);
-        context.facts().get(MetricsBaselineProbe.SAMPLES).ifPresent(ledger -> {
-            if (before != null) {
-                new SampleVerdict(scrape.url(), before, scrape.counters()).findings(ledger).forEach(findings::add);
-            }
-        });
+        SampleLedger ledger = context.facts().get(MetricsBaselineProbe.SAMPLES).orElse(null);
+        String sampleNote = ledger == null ? null
+                : before == null ? "the scrape before the sample failed, so the sample cannot be followed"
+                : ledger.items().isEmpty() ? "no OTLP probe recorded a sample the collector acknowledged, so there "
+                        + "is nothing to follow" : null;
+        new CounterFindings(scrape.url(), before, scrape.counters(), sampleNote).all().forEach(findings::add);
+        if (ledger != null && before != null) {
+            new SampleVerdict(scrape.url(), before, scrape.counters()).findings(ledger).forEach(findings::add);
+        }
     }
 }

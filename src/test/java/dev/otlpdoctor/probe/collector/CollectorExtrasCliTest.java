@@ -50,6 +50,16 @@ class CollectorExtrasCliTest {
     }
 
     @Test
+    void sendSampleWithoutASenderSaysThereIsNothingToFollow() {
+        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + collector.url("/").getPort(),
+                "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
+                "--send-sample", "-o", "json");
+        JsonObject json = assertThatRun(result).exitsWith(0).json();
+        assertThat(codes(json)).doesNotContain("collector.sample-accepted", "collector.sample-lost");
+        assertThat(result.out()).contains("nothing to follow");
+    }
+
+    @Test
     void aMalformedUrlIsAUsageError() {
         CliDriver.Result result = CliDriver.create().run("check", "localhost", "--metrics-url", "collector:8888/metrics");
         assertThatRun(result).exitsWith(2).stderrIsOneErrorLine().stderrContains("--metrics-url", "collector:8888/metrics");
