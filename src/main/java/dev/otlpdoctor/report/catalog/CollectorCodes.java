@@ -104,6 +104,8 @@ public final class CollectorCodes {
                             + "      check_interval: 1s\n      limit_percentage: 80\n      spike_limit_percentage: 25",
                     "Find what holds the memory: a slow or failing exporter filling its queue (see "
                             + "collector.exporter-failing), or more traffic than one instance handles: scale out.",
+                    "Confirm it in the collector's log (the memory_limiter logs 'Memory usage is above soft limit. "
+                            + "Refusing data.'): kubectl logs <collector-pod> | grep -E 'Refusing data|Exporting failed'",
                     "Watch it: curl -s {url} | grep -E 'receiver_refused|memory_limiter'"));
 
     public static final CatalogEntry PROCESSOR_REFUSING = new CatalogEntry("collector.processor-refusing", WARN,
@@ -122,7 +124,7 @@ public final class CollectorCodes {
                     + "application side works; the data is lost (or queued for retry) between collector and backend.",
             "The exporter id, the signal, its sent and send-failed counters (and how many more failed during this run).",
             List.of("Read the exporter's errors in the collector's log: kubectl logs <collector-pod> | grep -i "
-                            + "'{exporter}' (look for 'Exporting failed', connection refused, 401/403, x509)",
+                            + "'{exporter}' (the exporter logs 'Exporting failed. Dropping data.' or 'Rejecting data.' with the cause: connection refused, 401/403, x509)",
                     "Check the exporter's endpoint, headers (API key) and tls settings in the collector config:\n"
                             + "  exporters:\n    {exporter}:\n      endpoint: <backend host:port>\n"
                             + "      headers: { authorization: \"Bearer ${env:BACKEND_TOKEN}\" }",

@@ -85,6 +85,22 @@ class CollectorExtrasTest {
     }
 
     @Test
+    void customResponseBodyIsJudgedByTheStatusCode() {
+        collector.healthBody = "I'm OK";
+        Finding health = only(run(collector.url("/"), collector.url("/metrics"), false), "collector.healthy");
+        assertThat(health.title()).isEqualTo("the collector's health_check answers ready (200)");
+        assertThat(health.evidence()).containsEntry("body", "custom or empty body");
+    }
+
+    @Test
+    void wrongPathIsNotTheExtension() {
+        collector.healthPath = "/health/status";
+        Finding f = only(run(collector.url("/"), collector.url("/metrics"), false),
+                "collector.health-unavailable");
+        assertThat(f.evidence().get("reason").toString()).startsWith("HTTP 404");
+    }
+
+    @Test
     void absentEndpointsAreInformationNotFailure() throws IOException {
         URI closed;
         try (HostileServer s = HostileServer.silent()) {

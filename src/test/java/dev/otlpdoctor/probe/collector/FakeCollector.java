@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  */
 final class FakeCollector implements AutoCloseable {
     private final HttpServer server;
+    volatile String healthPath = "/";
     volatile int healthStatus = 200;
     volatile String healthBody = CollectorPages.V1_READY;
     volatile Supplier<String> metricsPage;
@@ -28,7 +29,14 @@ final class FakeCollector implements AutoCloseable {
     FakeCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         metricsPage = () -> CollectorPages.v0_155WithTypeSuffix(acceptedSpans.get(), 0, failedSpans.get());
-        server.createContext("/", ex -> respond(ex, healthStatus, "application/json", healthBody));
+        // Like Go's ServeMux: the pattern "/" matches every path, any other pattern only itself.
+        server.createContext("/", ex -> {
+            if (healthPath.equals("/") || healthPath.equals(ex.getRequestURI().getPath())) {
+                respond(ex, healthStatus, "application/json", healthBody);
+            } else {
+                respond(ex, 404, "text/plain; charset=utf-8", "404 page not found\n");
+            }
+        });
         server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", metricsPage.get()));
         server.createContext("/v1/traces", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
