@@ -76,7 +76,7 @@ public final class HealthProbe implements Probe {
         Finding.Builder builder;
         if (code == 200) {
             builder = CollectorCodes.HEALTHY.finding()
-                    .param("status", status.isEmpty() ? "ready" : "'" + status + "'");
+                    .param("state", status.isEmpty() ? "ready" : "'" + status + "'");
             List<String> troubled = troubledComponents(body);
             if (!troubled.isEmpty()) {
                 builder.severity(Severity.WARN).evidence("componentsWithErrors", String.join(", ", troubled));

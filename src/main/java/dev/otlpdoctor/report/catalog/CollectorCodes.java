@@ -24,7 +24,7 @@ public final class CollectorCodes {
             + "                  port: 8888";
 
     public static final CatalogEntry HEALTHY = new CatalogEntry("collector.healthy", PASS,
-            "the collector's health_check answers {status} ({httpStatus})",
+            "the collector's health_check answers {state} ({httpStatus})",
             "The health_check extension answered 200: the collector has started its pipelines and reports itself "
                     + "ready. This is what a Kubernetes readiness probe on port 13133 sees.",
             "The URL, the HTTP status and the status (and uptime, or component statuses) from the JSON body.",

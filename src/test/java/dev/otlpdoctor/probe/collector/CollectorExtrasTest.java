@@ -62,6 +62,7 @@ class CollectorExtrasTest {
         Finding health = only(found, "collector.healthy");
         assertThat(health.severity()).isEqualTo(Severity.PASS);
         assertThat(health.evidence()).containsEntry("status", "Server available").containsEntry("uptime", "1h2m3.4s");
+        assertThat(health.title()).isEqualTo("the collector's health_check answers 'Server available' (200)");
     }
 
     @Test
