@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -30,8 +31,13 @@ final class BoundedGet {
         static final OkHttpClient CLIENT = base().build();
     }
 
+    /**
+     * No retries and no pooled connections: each probe makes one request, and a kept-alive connection the
+     * server has meanwhile closed would fail the next probe for a reason that is not the server's.
+     */
     private static OkHttpClient.Builder base() {
         return new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .connectTimeout(0, TimeUnit.MILLISECONDS)
@@ -61,7 +67,7 @@ final class BoundedGet {
         if (timeoutMillis <= 0) {
             throw new java.io.InterruptedIOException("no time left");
         }
-        Request request = new Request.Builder().url(url.toString()).get().build();
+        Request request = new Request.Builder().url(url.toString()).header("Connection", "close").get().build();
         Call call = ("https".equalsIgnoreCase(url.getScheme()) ? Tls.CLIENT : PLAIN).newCall(request);
         call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {

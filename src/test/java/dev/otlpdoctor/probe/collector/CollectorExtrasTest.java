@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +100,15 @@ class CollectorExtrasTest {
         Finding f = only(run(collector.url("/"), collector.url("/metrics"), false),
                 "collector.health-unavailable");
         assertThat(f.evidence().get("reason").toString()).startsWith("HTTP 404");
+    }
+
+    @Test
+    void serverThatClosesEachConnectionAnswersEveryProbe() throws IOException {
+        try (Http10Server server = new Http10Server(Map.of("/", CollectorPages.V1_READY, "/metrics", CollectorPages.V0_100))) {
+            List<Finding> found = run(server.url("/"), server.url("/metrics"), true);
+            assertThat(found).extracting(Finding::code).contains("collector.healthy", "collector.telemetry-read")
+                    .doesNotContain("collector.telemetry-unavailable");
+        }
     }
 
     @Test
