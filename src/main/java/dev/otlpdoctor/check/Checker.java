@@ -5,6 +5,9 @@ import dev.otlpdoctor.probe.ChainRunner;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.ProbeChain;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.probe.collector.HealthProbe;
+import dev.otlpdoctor.probe.collector.MetricsBaselineProbe;
+import dev.otlpdoctor.probe.collector.MetricsProbe;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.report.Diagnosis;
@@ -29,7 +32,10 @@ public final class Checker {
     public static ProbeChain standardChain() {
         return new ProbeChain(List.of(
                 new DnsProbe(),
-                new TcpProbe()));
+                new MetricsBaselineProbe(),
+                new TcpProbe(),
+                new HealthProbe(),
+                new MetricsProbe()));
     }
 
     private final ProbeChain chain;

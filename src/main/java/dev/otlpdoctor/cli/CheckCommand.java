@@ -11,6 +11,7 @@ import dev.otlpdoctor.target.Target;
 import dev.otlpdoctor.target.TargetParser;
 import dev.otlpdoctor.target.TargetsFile;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
             description = "Targets probed at once. Default: ${DEFAULT-VALUE}.")
     private int parallel;
+    @Option(names = "--health-url", paramLabel = "URL", converter = HttpUrlConverter.class,
+            description = "The collector's health_check extension. Default: http://<target host>:13133/.")
+    private URI healthUrl;
+
+    @Option(names = "--metrics-url", paramLabel = "URL", converter = HttpUrlConverter.class,
+            description = "The collector's own Prometheus metrics. Default: http://<target host>:8888/metrics.")
+    private URI metricsUrl;
+
+    @Option(names = "--send-sample",
+            description = "Send one tagged span, metric point and log record instead of empty requests, and follow"
+                    + " it through the collector's own counters.")
+    private boolean sendSample;
 
     @Mixin
     private OutputOptions output;
@@ -86,8 +99,8 @@ public final class CheckCommand implements Callable<Integer> {
             throw DoctorException.usage("--parallel " + parallel + ": give at least 1");
         }
         List<Target> parsed = resolveTargets();
-        Report report = new Checker(Checker.standardChain(), parallel)
-                .check(parsed, new ProbeSettings(timeout, protocol));
+        ProbeSettings settings = new ProbeSettings(timeout, protocol, sendSample, healthUrl, metricsUrl);
+        Report report = new Checker(Checker.standardChain(), parallel).check(parsed, settings);
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

@@ -21,6 +21,8 @@ public final class Diagnoser {
     private final List<DiagnosisRule> rules = List.of(
             NothingListensRule.refused(),
             NothingListensRule.dropped(),
+            new ExporterFailingRule(),
+            new ReceiverRefusingRule(),
             new WorstFindingRule());
 
     /** The diagnosis, or empty when no finding is {@code warn} or worse. */

@@ -38,7 +38,7 @@ public final class ChainRunner {
 
     /**
      * Probe results per target, in target order; within a target in a stable order: target-wide probes
-     * first, then endpoint by endpoint.
+     * first, then endpoint by endpoint, then the target's after-probes.
      */
     public List<List<ProbeRun>> run(List<Target> targets, ProbeSettings settings, Deadline deadline) {
         Semaphore slots = new Semaphore(parallelTargets);
@@ -73,20 +73,22 @@ public final class ChainRunner {
         }
     }
 
-    /** One target: its target-wide chain, then one chain per endpoint, concurrently. */
+    /** One target: its target-wide chain, then one chain per endpoint, concurrently, then its after chain. */
     private final class TargetRun {
         private final ChainLog targetLog;
         private final List<ChainLog> endpointLogs = new ArrayList<>();
+        private final ChainLog afterLog;
 
         TargetRun(Target target, ProbeSettings settings, Deadline deadline) {
             Facts targetFacts = new Facts();
-            targetLog = new ChainLog(chain.ofScope(Scope.TARGET),
-                    new ProbeContext(target, null, settings, deadline, targetFacts, executor), null);
+            ProbeContext targetContext = new ProbeContext(target, null, settings, deadline, targetFacts, executor);
+            targetLog = new ChainLog(chain.ofScope(Scope.TARGET), targetContext, null);
             for (Endpoint endpoint : target.endpoints()) {
                 endpointLogs.add(new ChainLog(chain.ofScope(Scope.ENDPOINT),
                         new ProbeContext(target, endpoint, settings, deadline, targetFacts.child(), executor),
                         targetLog));
             }
+            afterLog = new ChainLog(chain.ofScope(Scope.TARGET_AFTER), targetContext, targetLog);
         }
 
         void executeInSlot(Semaphore slots, Deadline deadline) {
@@ -123,20 +125,24 @@ public final class ChainRunner {
             } catch (InterruptedException e) {
                 futures.forEach(f -> f.cancel(true));
                 Thread.currentThread().interrupt();
+                return;
             } catch (ExecutionException e) {
                 throw new IllegalStateException("endpoint chain failed", e.getCause());
             }
+            afterLog.execute();
         }
 
         List<ProbeRun> results() {
             List<ProbeRun> out = new ArrayList<>(targetLog.results());
             endpointLogs.forEach(log -> out.addAll(log.results()));
+            out.addAll(afterLog.results());
             return out;
         }
 
         void rethrowFailure() {
             List<ChainLog> all = new ArrayList<>(endpointLogs);
             all.add(0, targetLog);
+            all.add(afterLog);
             for (ChainLog log : all) {
                 if (log.failure() != null) {
                     throw log.failure();

@@ -1,7 +1,12 @@
 package dev.otlpdoctor.probe;
 
-/** Whether a probe runs once per target host or once per endpoint (port) of it. */
+/** When a probe runs: once per target host before its endpoints, once per endpoint (port), or once per target after all its endpoints. */
 public enum Scope {
     TARGET,
-    ENDPOINT
+    ENDPOINT,
+    /**
+     * Once per target host after every endpoint chain of it has finished, under the same deadline and skip
+     * rules: for probes that compare what the collector counted before and after the endpoint probes.
+     */
+    TARGET_AFTER
 }

@@ -1,0 +1,49 @@
+package dev.otlpdoctor.probe.collector;
+
+import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.probe.Probe;
+import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.Scope;
+import java.util.List;
+
+/**
+ * Reads the collector's own metrics (default {@code http://host:8888/metrics}) after the endpoint probes and
+ * reports what its receivers refused, its processors refused or dropped, its exporters failed to send, and
+ * how full the exporter queues are. With a scrape from before the endpoint probes ({@code --send-sample}) it
+ * also says what grew during the run and where the sample went.
+ */
+public final class MetricsProbe implements Probe {
+    @Override
+    public String id() {
+        return "collector-metrics";
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.TARGET_AFTER;
+    }
+
+    @Override
+    public List<String> requires() {
+        return List.of("dns");
+    }
+
+    @Override
+    public void run(ProbeContext context, FindingSink findings) {
+        MetricsScrape scrape = MetricsScrape.read(context, context.deadline().remainingMillis());
+        if (scrape.problem() != null) {
+            findings.add(scrape.problem());
+            return;
+        }
+        CollectorCounters before = context.facts().get(MetricsBaselineProbe.BEFORE).orElse(null);
+        SampleLedger ledger = context.facts().get(MetricsBaselineProbe.SAMPLES).orElse(null);
+        String sampleNote = ledger == null ? null
+                : before == null ? "the scrape before the sample failed, so the sample cannot be followed"
+                : ledger.items().isEmpty() ? "no OTLP probe recorded a sample the collector acknowledged, so there "
+                        + "is nothing to follow" : null;
+        new CounterFindings(scrape.url(), before, scrape.counters(), sampleNote).all().forEach(findings::add);
+        if (ledger != null && before != null) {
+            new SampleVerdict(scrape.url(), before, scrape.counters()).findings(ledger).forEach(findings::add);
+        }
+    }
+}

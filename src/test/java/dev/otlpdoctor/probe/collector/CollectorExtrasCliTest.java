@@ -1,0 +1,75 @@
+package dev.otlpdoctor.probe.collector;
+
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.otlpdoctor.testing.CliDriver;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code check} with the collector extras, as a user runs it. */
+class CollectorExtrasCliTest {
+    private FakeCollector collector;
+
+    @BeforeEach
+    void start() throws IOException {
+        collector = new FakeCollector();
+    }
+
+    @AfterEach
+    void stop() {
+        collector.close();
+    }
+
+    @Test
+    void healthyCollectorPassesWithItsCountersInTheReport() {
+        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + collector.url("/").getPort(),
+                "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
+                "-o", "json");
+        JsonObject json = assertThatRun(result).exitsWith(0).json();
+        assertThat(codes(json)).contains("collector.healthy", "collector.telemetry-read");
+    }
+
+    @Test
+    void fullQueueOfAFailingExporterFailsTheRunAndTheBackendIsTheDiagnosis() {
+        collector.metricsPage = () -> CollectorPages.V0_130;
+        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + collector.url("/").getPort(),
+                "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
+                "-o", "json");
+        JsonObject json = assertThatRun(result).exitsWith(1).json();
+        JsonObject diagnosis = json.getAsJsonObject("diagnosis");
+        assertThat(diagnosis.get("code").getAsString()).isEqualTo("collector.exporter-failing");
+        assertThat(diagnosis.get("summary").getAsString()).contains("otlphttp/vendor");
+        assertThat(codes(json)).contains("collector.queue-full");
+    }
+
+    @Test
+    void sendSampleWithoutASenderSaysThereIsNothingToFollow() {
+        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + collector.url("/").getPort(),
+                "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
+                "--send-sample", "-o", "json");
+        JsonObject json = assertThatRun(result).exitsWith(0).json();
+        assertThat(codes(json)).doesNotContain("collector.sample-accepted", "collector.sample-lost");
+        assertThat(result.out()).contains("nothing to follow");
+    }
+
+    @Test
+    void aMalformedUrlIsAUsageError() {
+        CliDriver.Result result = CliDriver.create().run("check", "localhost", "--metrics-url", "collector:8888/metrics");
+        assertThatRun(result).exitsWith(2).stderrIsOneErrorLine().stderrContains("--metrics-url", "collector:8888/metrics");
+    }
+
+    private static List<String> codes(JsonObject json) {
+        List<String> out = new ArrayList<>();
+        for (JsonElement f : json.getAsJsonArray("findings")) {
+            out.add(f.getAsJsonObject().get("code").getAsString());
+        }
+        return out;
+    }
+}
