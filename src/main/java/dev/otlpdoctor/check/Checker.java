@@ -5,6 +5,11 @@ import dev.otlpdoctor.probe.ChainRunner;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.ProbeChain;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.probe.local.BindingProbe;
+import dev.otlpdoctor.probe.local.ConflictProbe;
+import dev.otlpdoctor.probe.local.FirewallProbe;
+import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.ProcessProbe;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.report.Diagnosis;
@@ -27,6 +32,10 @@ public final class Checker {
     public static ProbeChain standardChain() {
         return new ProbeChain(List.of(
                 new DnsProbe(),
+                new ProcessProbe(HostFs.system()),
+                new BindingProbe(HostFs.system()),
+                new ConflictProbe(HostFs.system()),
+                new FirewallProbe(HostFs.system()),
                 new TcpProbe()));
     }
 

@@ -58,13 +58,17 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     private boolean strict;
 
+    @Option(names = "--local", description = "The collector runs on this machine: also look at its processes, "
+            + "listening sockets and firewall (automatic for localhost and this machine's addresses).")
+    private boolean local;
+
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
         List<Target> parsed = resolveTargets();
-        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol));
+        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol, local));
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

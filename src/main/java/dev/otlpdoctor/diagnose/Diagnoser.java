@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
  */
 public final class Diagnoser {
     private final List<DiagnosisRule> rules = List.of(
+            new LocalhostOnlyRule(),
+            new PortConflictRule(),
+            RefusedWithLocalCauseRule.notRunning(),
+            RefusedWithLocalCauseRule.noOtlpListener(),
+            new LocalFirewallRule(),
             NothingListensRule.refused(),
             NothingListensRule.dropped(),
             new WorstFindingRule());

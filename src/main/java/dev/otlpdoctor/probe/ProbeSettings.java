@@ -8,6 +8,11 @@ import java.time.Duration;
  *
  * @param timeout the run's one overall deadline
  * @param protocol the protocol asked for; {@link Protocol#AUTO} identifies what answers
+ * @param local {@code --local}: the target is this machine, so the local probes run whatever its name
  */
-public record ProbeSettings(Duration timeout, Protocol protocol) {
+public record ProbeSettings(Duration timeout, Protocol protocol, boolean local) {
+
+    public ProbeSettings(Duration timeout, Protocol protocol) {
+        this(timeout, protocol, false);
+    }
 }
