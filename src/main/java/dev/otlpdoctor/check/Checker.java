@@ -30,12 +30,17 @@ public final class Checker {
 
     /** The probes of {@code check}, in chain order. */
     public static ProbeChain standardChain() {
+        return standardChain(HostFs.system());
+    }
+
+    /** The standard chain with the local probes reading {@code host} (a fixture tree in tests). */
+    public static ProbeChain standardChain(HostFs host) {
         return new ProbeChain(List.of(
                 new DnsProbe(),
-                new ProcessProbe(HostFs.system()),
-                new BindingProbe(HostFs.system()),
-                new ConflictProbe(HostFs.system()),
-                new FirewallProbe(HostFs.system()),
+                new ProcessProbe(host),
+                new BindingProbe(host),
+                new ConflictProbe(host),
+                new FirewallProbe(host),
                 new TcpProbe()));
     }
 
