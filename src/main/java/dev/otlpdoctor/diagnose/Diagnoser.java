@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class Diagnoser {
     private final List<DiagnosisRule> rules = List.of(
-            new LocalhostOnlyRule(),
             new PortConflictRule(),
+            new LocalhostOnlyRule(),
             RefusedWithLocalCauseRule.notRunning(),
             RefusedWithLocalCauseRule.noOtlpListener(),
             new LocalFirewallRule(),

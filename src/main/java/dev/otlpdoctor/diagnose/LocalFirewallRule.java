@@ -24,7 +24,8 @@ final class LocalFirewallRule implements DiagnosisRule {
         List<String> steps = new ArrayList<>(firewall.get().remediation());
         steps.addAll(dropped.remediation());
         String summary = "The connection to " + dropped.endpoint() + " got no answer: the packets are dropped, and "
-                + "this machine's " + firewall.get().title() + ". Open the port in it (commands below).";
+                + "this machine has a host firewall (" + firewall.get().evidence().get("firewalls")
+                + "). Open the port in it (commands below).";
         return Optional.of(new Diagnosis(dropped.code(), dropped.endpoint() + ": " + dropped.title(), summary, steps,
                 Diagnoser.alsoCheck(evidence, dropped.entry())));
     }

@@ -49,7 +49,7 @@ public final class FirewallProbe extends LocalProbe {
             return;
         }
         Finding.Builder b = LocalCodes.FIREWALL_PRESENT.finding()
-                .param("firewalls", found.stream().map(Found::name).collect(Collectors.joining(", ")))
+                .evidence("firewalls", found.stream().map(Found::name).collect(Collectors.joining(", ")))
                 .evidence("ports", ports);
         for (Found f : found) {
             b.evidence(f.name(), f.evidence());
