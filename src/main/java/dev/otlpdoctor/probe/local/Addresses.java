@@ -2,6 +2,7 @@ package dev.otlpdoctor.probe.local;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Arrays;
 
 /** Addresses written the way people and {@code ss} write them. */
 final class Addresses {
@@ -35,8 +36,8 @@ final class Addresses {
         if (bestStart < 0) {
             return full;
         }
-        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
         return head + "::" + tail;
     }
 }

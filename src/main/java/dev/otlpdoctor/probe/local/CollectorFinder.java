@@ -1,7 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,7 @@ final class CollectorFinder {
     }
 
     static List<CollectorProcess> find(HostFs fs, HostSnapshot snapshot) {
-        String ownNamespace = link(fs, "self");
+        String ownNamespace = ProcessDetails.link(fs.proc("self", "ns", "net"));
         List<CollectorProcess> out = new ArrayList<>();
         for (ProcessInfo process : snapshot.processes()) {
             Optional<String> distribution = CollectorMatcher.distribution(process);
@@ -46,14 +45,6 @@ final class CollectorFinder {
                     .toList();
         } catch (IOException e) {
             return List.of();
-        }
-    }
-
-    private static String link(HostFs fs, String pid) {
-        try {
-            return Files.readSymbolicLink(fs.proc(pid, "ns", "net")).toString();
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.otlpdoctor.probe.local;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,10 +27,5 @@ public record CollectorProcess(ProcessInfo process, String distribution, List<Co
             return "/proc/" + process.pid() + "/root" + path;
         }
         return details.cwd() == null ? path : "/proc/" + process.pid() + "/root" + details.cwd() + "/" + path;
-    }
-
-    /** Start time, or null when /proc/PID/stat could not be read. */
-    public Instant started() {
-        return details.started();
     }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public record ConfigArgument(String value, String scheme) {
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):(?!\\\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i)(auth|token|password|passwd|secret|api[_-]?key|headers)");
 
     static ConfigArgument parse(String raw) {
         var m = SCHEME.matcher(raw);
@@ -35,7 +34,7 @@ public record ConfigArgument(String value, String scheme) {
     /** {@code yaml:exporters::otlp::headers::authorization: Bearer x} keeps its key path, not the value. */
     private static String redactInline(String raw) {
         int colon = raw.indexOf(": ", "yaml:".length());
-        if (colon < 0 || !SECRET_KEY.matcher(raw.substring(0, colon)).find()) {
+        if (colon < 0 || !Redaction.SECRET.matcher(raw.substring(0, colon)).find()) {
             return raw;
         }
         return raw.substring(0, colon) + ": <redacted>";

@@ -40,12 +40,14 @@ public final class ConflictProbe extends LocalProbe {
             for (Listener listener : snapshot.on(endpoint.port())) {
                 ProcessInfo owner = listener.owner();
                 if (owner == null) {
-                    if (snapshot.unreadableFds() > 0 && reported.add(-1)) {
+                    if (reported.add(-1)) {
+                        String why = snapshot.unreadableFds() > 0
+                                ? snapshot.unreadableFds() + " processes' /proc/PID/fd are readable only by their user or root"
+                                : "no process visible here holds it: it belongs to another PID namespace, e.g. a "
+                                        + "container or a sidecar of this pod";
                         findings.add(LocalCodes.LOCAL_UNREADABLE.finding()
                                 .endpoint(endpoint.label())
-                                .evidence("what", "the owner of " + listener.socket().label() + " ("
-                                        + snapshot.unreadableFds() + " processes' /proc/PID/fd are readable only by "
-                                        + "their user or root)")
+                                .evidence("what", "the owner of " + listener.socket().label() + " (" + why + ")")
                                 .detail("Whether a collector or another program holds port " + endpoint.port()
                                         + " was not checked. See it with: sudo ss -tlnp 'sport = :" + endpoint.port() + "'")
                                 .build());

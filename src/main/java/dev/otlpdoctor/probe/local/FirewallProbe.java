@@ -7,6 +7,7 @@ import dev.otlpdoctor.report.catalog.LocalCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -114,7 +115,7 @@ public final class FirewallProbe extends LocalProbe {
 
     /** Loaded kernel modules and their use counts, from /proc/modules ("name size uses deps state addr"). */
     private Map<String, Integer> modulesInUse() {
-        Map<String, Integer> modules = new java.util.HashMap<>();
+        Map<String, Integer> modules = new HashMap<>();
         for (String line : readOrEmpty("/proc/modules").split("\n")) {
             String[] f = line.split("\\s+");
             if (f.length > 2) {

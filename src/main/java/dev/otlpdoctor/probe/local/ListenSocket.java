@@ -11,10 +11,9 @@ import java.net.InetAddress;
  *                the IPv4 address they map, since that is what they accept
  * @param port the bound port
  * @param inode the socket's inode, which /proc/PID/fd links name as {@code socket:[inode]}
- * @param uid the owner's user id
- * @param fromTcp6 whether the socket is an IPv6 socket (listed in /proc/net/tcp6)
+ * @param uid the user id of the socket's owner, known even when its process is not
  */
-public record ListenSocket(InetAddress address, int port, long inode, int uid, boolean fromTcp6) {
+public record ListenSocket(InetAddress address, int port, long inode, int uid) {
 
     /** {@code 0.0.0.0} or {@code ::}. */
     public boolean wildcard() {

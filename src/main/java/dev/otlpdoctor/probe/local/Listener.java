@@ -12,7 +12,7 @@ public record Listener(ListenSocket socket, ProcessInfo owner, Integer namespace
 
     /** {@code 127.0.0.1:4317 pid 812 otelcol-contrib}, as evidence. */
     public String describe() {
-        String who = owner == null ? "owner unknown" : "pid " + owner.pid() + " " + owner.program();
+        String who = owner == null ? "owner unknown (uid " + socket.uid() + ")" : "pid " + owner.pid() + " " + owner.program();
         return socket.label() + " " + who + (namespaceOf == null ? "" : " (inside the network namespace of pid "
                 + namespaceOf + ")");
     }

@@ -29,7 +29,8 @@ public record ProcessDetails(String exe, String user, Instant started, String co
                 container(dir), link(dir.resolve("ns/net")), link(dir.resolve("cwd")));
     }
 
-    private static String link(Path path) {
+    /** The target of a /proc link, or null when it is not readable (another user's process) or gone. */
+    static String link(Path path) {
         try {
             return Files.readSymbolicLink(path).toString();
         } catch (IOException | UnsupportedOperationException e) {

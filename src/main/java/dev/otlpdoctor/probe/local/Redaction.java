@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /** Command lines shown in reports keep their shape but never the value of a secret-looking argument. */
 final class Redaction {
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)(token|password|passwd|secret|api[_-]?key|authorization|bearer|headers)");
+    /** Names of keys and flags whose values are secrets (header values, tokens, passwords). */
+    static final Pattern SECRET = Pattern.compile(
+            "(?i)(auth|token|password|passwd|secret|api[_-]?key|bearer|headers)");
 
     private Redaction() {
     }

@@ -56,7 +56,7 @@ final class SocketTable {
             int port = Integer.parseInt(f[1].substring(colon + 1), 16);
             int uid = Integer.parseInt(f[7]);
             long inode = Long.parseLong(f[9]);
-            return new ListenSocket(address, port, inode, uid, tcp6);
+            return new ListenSocket(address, port, inode, uid);
         } catch (NumberFormatException | UnknownHostException e) {
             return null;
         }

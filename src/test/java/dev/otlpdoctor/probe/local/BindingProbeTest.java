@@ -80,6 +80,6 @@ class BindingProbeTest extends FixtureTest {
         LocalRun run = LocalRun.of(collectorListeningOn("0.0.0.0", "::").fs(), "localhost");
         assertThat(run.facts().get(BindingProbe.LISTENERS).orElseThrow())
                 .extracting(Listener::describe)
-                .contains("0.0.0.0:22 owner unknown", "0.0.0.0:4317 pid 812 otelcol-contrib", "[::]:4318 pid 812 otelcol-contrib");
+                .contains("0.0.0.0:22 owner unknown (uid 1000)", "0.0.0.0:4317 pid 812 otelcol-contrib", "[::]:4318 pid 812 otelcol-contrib");
     }
 }

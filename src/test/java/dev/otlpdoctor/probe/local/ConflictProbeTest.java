@@ -41,4 +41,13 @@ class ConflictProbeTest extends FixtureTest {
         assertThat(skip.detail()).contains("sudo ss -tlnp 'sport = :4317'");
         assertThat(skip.remediation()).anyMatch(s -> s.contains("sudo otlpdoctor check --local"));
     }
+
+    @Test
+    void aSocketNoVisibleProcessHoldsBelongsToAnotherPidNamespace() {
+        host.listen("0.0.0.0", 4317);
+        host.process(1, "/pause").uid(65535).create();
+        Finding skip = LocalRun.of(host.fs(), "localhost:4317").one("local.unreadable");
+        assertThat(skip.title()).contains("the owner of 0.0.0.0:4317 (no process visible here holds it: it belongs to "
+                + "another PID namespace");
+    }
 }

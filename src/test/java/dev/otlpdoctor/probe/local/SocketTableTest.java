@@ -50,16 +50,16 @@ class SocketTableTest {
 
     @Test
     void labelsAreWrittenTheWaySsWritesThem() throws Exception {
-        assertThat(new ListenSocket(InetAddress.getByName("::"), 4317, 1, 0, true).label()).isEqualTo("[::]:4317");
-        assertThat(new ListenSocket(InetAddress.getByName("::1"), 4317, 1, 0, true).label()).isEqualTo("[::1]:4317");
-        assertThat(new ListenSocket(InetAddress.getByName("fd00:0:0:1::5"), 80, 1, 0, true).label())
+        assertThat(new ListenSocket(InetAddress.getByName("::"), 4317, 1, 0).label()).isEqualTo("[::]:4317");
+        assertThat(new ListenSocket(InetAddress.getByName("::1"), 4317, 1, 0).label()).isEqualTo("[::1]:4317");
+        assertThat(new ListenSocket(InetAddress.getByName("fd00:0:0:1::5"), 80, 1, 0).label())
                 .isEqualTo("[fd00:0:0:1::5]:80");
     }
 
     @Test
     void dualStackWildcardAcceptsIpv4UnlessBindV6Only() throws Exception {
-        ListenSocket anyV6 = new ListenSocket(InetAddress.getByName("::"), 4317, 1, 0, true);
-        ListenSocket anyV4 = new ListenSocket(InetAddress.getByName("0.0.0.0"), 4317, 1, 0, false);
+        ListenSocket anyV6 = new ListenSocket(InetAddress.getByName("::"), 4317, 1, 0);
+        ListenSocket anyV4 = new ListenSocket(InetAddress.getByName("0.0.0.0"), 4317, 1, 0);
         InetAddress v4 = InetAddress.getByName("10.1.2.3");
         InetAddress v6 = InetAddress.getByName("::1");
         assertThat(anyV6.accepts(v4, false)).isTrue();
@@ -67,7 +67,7 @@ class SocketTableTest {
         assertThat(anyV6.accepts(v6, true)).isTrue();
         assertThat(anyV4.accepts(v4, false)).isTrue();
         assertThat(anyV4.accepts(v6, false)).isFalse();
-        ListenSocket loopback = new ListenSocket(InetAddress.getByName("127.0.0.1"), 4317, 1, 0, false);
+        ListenSocket loopback = new ListenSocket(InetAddress.getByName("127.0.0.1"), 4317, 1, 0);
         assertThat(loopback.accepts(InetAddress.getByName("127.0.0.1"), false)).isTrue();
         assertThat(loopback.accepts(v4, false)).isFalse();
     }
