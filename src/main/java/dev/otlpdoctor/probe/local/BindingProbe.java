@@ -62,7 +62,9 @@ public final class BindingProbe extends LocalProbe {
                 continue;
             }
             if (!host.isEmpty()) {
-                findings.add(classify(endpoint, host, targets, snapshot.bindV6Only()));
+                boolean collectorOwned = host.stream().anyMatch(l -> l.owner() != null
+                        && collectors.stream().anyMatch(c -> c.process().pid() == l.owner().pid()));
+                findings.add(classify(endpoint, host, targets, snapshot.bindV6Only(), collectorOwned));
             }
             if (!inside.isEmpty()) {
                 findings.add(classifyInside(endpoint, inside));
@@ -70,8 +72,13 @@ public final class BindingProbe extends LocalProbe {
         }
     }
 
+    /**
+     * A loopback-only socket that serves the target is a warning when a collector holds it (the v0.104.0
+     * default that refuses containers and other hosts) and information otherwise; one that does not serve
+     * the target's address is the failure.
+     */
     private static Finding classify(Endpoint endpoint, List<Listener> listeners, List<InetAddress> targets,
-                                    boolean bindV6Only) {
+                                    boolean bindV6Only, boolean collectorOwned) {
         List<String> reached = targets.stream()
                 .filter(t -> listeners.stream().anyMatch(l -> l.socket().accepts(t, bindV6Only)))
                 .map(Addresses::text).toList();
@@ -81,7 +88,7 @@ public final class BindingProbe extends LocalProbe {
         Severity severity;
         if (listeners.stream().allMatch(l -> l.socket().loopback())) {
             code = LocalCodes.BIND_LOCALHOST_ONLY;
-            severity = covered ? Severity.WARN : Severity.FAIL;
+            severity = !covered ? Severity.FAIL : collectorOwned ? Severity.WARN : Severity.INFO;
         } else if (covered && listeners.stream().anyMatch(l -> l.socket().wildcard())) {
             code = LocalCodes.BIND_ALL_INTERFACES;
             severity = Severity.PASS;

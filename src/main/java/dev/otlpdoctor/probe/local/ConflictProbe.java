@@ -2,6 +2,7 @@ package dev.otlpdoctor.probe.local;
 
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.target.Endpoint;
 import java.util.HashSet;
@@ -10,7 +11,9 @@ import java.util.Set;
 
 /**
  * Who owns the target's ports: a collector (fine), a port forwarder that passes connections to a
- * container, or another program — a port conflict. Owners come from the binding probe's listeners.
+ * container, or another program. Another program is reported as information: it may be an OTLP receiver
+ * that is not a collector (Jaeger, Tempo…); when the endpoint then fails (refused, or an odd answer) the
+ * diagnosis names the conflict as the cause.
  */
 public final class ConflictProbe extends LocalProbe {
     /** Programs that hold a host port on behalf of a container or pod. */
@@ -53,15 +56,19 @@ public final class ConflictProbe extends LocalProbe {
                                 .build());
                     }
                 } else if (!collectorPids.contains(owner.pid()) && reported.add(owner.pid())) {
-                    findings.add((isForwarder(owner) ? LocalCodes.BIND_FORWARDED : LocalCodes.BIND_PORT_CONFLICT)
+                    boolean forwarder = isForwarder(owner);
+                    findings.add((forwarder ? LocalCodes.BIND_FORWARDED : LocalCodes.BIND_PORT_CONFLICT)
                             .finding()
+                            .severity(Severity.INFO)
                             .endpoint(endpoint.label())
                             .evidence("port", endpoint.port())
                             .evidence("address", listener.socket().label())
                             .evidence("pid", owner.pid())
                             .evidence("program", owner.program())
                             .evidence("commandLine", Redaction.commandLine(owner.argv()))
-                            .detail("{address} is held by pid {pid}: {commandLine}")
+                            .detail(forwarder ? "{address} is held by pid {pid}: {commandLine}"
+                                    : "{address} is held by pid {pid}: {commandLine}. It is not a known collector: "
+                                    + "fine if it is meant to receive OTLP; a conflict if this port's checks fail.")
                             .build());
                 }
             }

@@ -110,7 +110,7 @@ public final class ProcessProbe extends LocalProbe {
                     + portList + ".").build();
         }
         // Something holds an OTLP port: a collector under an unknown name, or another program (see the conflict probe).
-        return b.severity(Severity.WARN)
+        return b.severity(Severity.INFO)
                 .detail("None of the {processesScanned} processes is a known collector, but " + String.join("; ", held)
                         + ". If that is a collector under another name, all is well; otherwise the port is taken.")
                 .build();

@@ -4,7 +4,6 @@ import static dev.otlpdoctor.report.Severity.FAIL;
 import static dev.otlpdoctor.report.Severity.INFO;
 import static dev.otlpdoctor.report.Severity.PASS;
 import static dev.otlpdoctor.report.Severity.SKIP;
-import static dev.otlpdoctor.report.Severity.WARN;
 
 import dev.otlpdoctor.report.CatalogEntry;
 import java.util.List;
@@ -26,12 +25,13 @@ public final class LocalCodes {
             List.of());
 
     public static final CatalogEntry PROCESS_NOT_RUNNING = new CatalogEntry("process.not-running", FAIL,
-            "no collector process runs on this machine",
+            "no known collector process runs on this machine",
             "No process in /proc is a known collector (otelcol, otelcol-contrib, otelcol-k8s, otelcol-* builds, "
                     + "aws-otel-collector/aoc, alloy run, elastic-agent otel), and nothing listens on the OTLP "
                     + "ports either. The collector was never started, crashed, or refused to start because its "
                     + "configuration is invalid (e.g. the removed 'logging' exporter).",
-            "The processes scanned, that none is a collector, and that no socket listens on the ports.",
+            "The processes scanned, that none is a collector, and that no socket listens on the ports (when "
+                    + "something does, only information: it may be a collector under a name not recognised).",
             List.of("Start the collector and watch its first log lines: systemctl status otelcol-contrib; "
                             + "journalctl -u otelcol-contrib -n 50   (Docker: docker ps -a; docker logs <container>)",
                     "If it exits at start, validate its configuration: otelcol-contrib validate --config <config.yaml>, "
@@ -60,14 +60,16 @@ public final class LocalCodes {
             "The bound address and port, the owning pid and command, and net.ipv6.bindv6only.",
             List.of());
 
-    public static final CatalogEntry BIND_LOCALHOST_ONLY = new CatalogEntry("bind.localhost-only", WARN,
+    public static final CatalogEntry BIND_LOCALHOST_ONLY = new CatalogEntry("bind.localhost-only", FAIL,
             "port {port} listens on {bound} only: other hosts and containers are refused",
             "The socket is bound to a loopback address (127.0.0.1 or ::1), so only programs on this machine "
                     + "(in this network namespace) can connect; connections to any other address of the host, "
                     + "from other hosts, other containers or through a Docker port mapping are refused. Since "
                     + "collector v0.104.0 the otlp receiver listens on localhost:4317 / localhost:4318 unless "
                     + "its endpoint is set.",
-            "The bound loopback address and port, the owning pid and command, and which address was checked.",
+            "The bound loopback address and port, the owning pid and command, and which address was checked. "
+                    + "A failure when the address checked is not served; a warning when it is and a collector "
+                    + "holds the socket (containers and other hosts are still refused); information for other programs.",
             List.of("Set the receiver's endpoint to all interfaces and restart the collector:\n"
                             + "receivers:\n  otlp:\n    protocols:\n      grpc:\n        endpoint: 0.0.0.0:4317\n"
                             + "      http:\n        endpoint: 0.0.0.0:4318",
@@ -105,7 +107,9 @@ public final class LocalCodes {
             "port {port} is held by {program} (pid {pid}), not by a collector",
             "Another program listens on the OTLP port, so the collector cannot bind it (it fails at start with "
                     + "'address already in use') and the application's exports reach the wrong program.",
-            "The bound address, the owner's pid, program and command line.",
+            "The bound address, the owner's pid, program and command line. The conflict probe reports the owner "
+                    + "as information (it may be an OTLP receiver that is not a collector); it becomes the diagnosis "
+                    + "when that endpoint fails.",
             List.of("Find out what it is: ps -o pid,user,lstart,args -p {pid}",
                     "Stop it if it should not run (systemctl stop <unit>, docker stop <container>, kill {pid}), "
                             + "then start the collector.",
