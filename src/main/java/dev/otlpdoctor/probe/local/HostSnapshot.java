@@ -22,9 +22,10 @@ import java.util.Map;
  * @param bindV6Only {@code /proc/sys/net/ipv6/bindv6only}: IPv6 wildcard sockets do not accept IPv4
  * @param unreadableFds how many processes' fd tables could not be read (other users' need root)
  * @param complete false when the run's deadline cut the process scan short
+ * @param hidepid whether /proc is mounted with {@code hidepid}, which hides other users' processes
  */
 record HostSnapshot(List<ProcessInfo> processes, List<Listener> listeners, boolean bindV6Only, int unreadableFds,
-                    boolean complete) {
+                    boolean complete, boolean hidepid) {
 
     /** The snapshot, or why there is none (not Linux, /proc not readable). */
     record Outcome(HostSnapshot snapshot, String unavailable) {
@@ -65,7 +66,7 @@ record HostSnapshot(List<ProcessInfo> processes, List<Listener> listeners, boole
             listeners.sort(Comparator.comparingInt((Listener l) -> l.socket().port())
                     .thenComparing(l -> l.socket().label()));
             return new Outcome(new HostSnapshot(scan.processes(), listeners, bindV6Only(fs), unreadable,
-                    scan.complete()), null);
+                    scan.complete(), hidepid(fs)), null);
         } catch (IOException e) {
             return new Outcome(null, "reading " + fs.display(fs.proc()) + " failed (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "): processes, listening sockets and their owners");
@@ -81,6 +82,17 @@ record HostSnapshot(List<ProcessInfo> processes, List<Listener> listeners, boole
                 return List.of();
             }
             throw e;
+        }
+    }
+
+    /** {@code /proc} mounted with {@code hidepid=1|2|noaccess|invisible} shows only this user's processes. */
+    private static boolean hidepid(HostFs fs) {
+        try {
+            return HostFs.read(fs.proc("self", "mountinfo"), HostFs.SMALL_FILE_CAP).lines()
+                    .filter(line -> line.contains(" /proc ") && line.contains(" - proc "))
+                    .anyMatch(line -> line.matches(".*hidepid=(1|2|noaccess|invisible).*"));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -46,7 +46,14 @@ public final class ProcessProbe extends LocalProbe {
                 findings.add(noOtlpListener(collector, portList));
             }
         }
-        if (collectors.isEmpty()) {
+        if (collectors.isEmpty() && snapshot.hidepid()) {
+            findings.add(LocalCodes.LOCAL_UNREADABLE.finding()
+                    .evidence("what", "other users' processes, so whether a collector runs (/proc is mounted with "
+                            + "hidepid, which hides them)")
+                    .detail("Only this user's processes are visible. A collector running as another user (e.g. a "
+                            + "systemd service) cannot be seen without root.")
+                    .build());
+        } else if (collectors.isEmpty()) {
             findings.add(notRunning(snapshot, endpointsByPort(context).stream().map(e -> e.port()).toList()));
         }
         if (!snapshot.complete()) {
@@ -69,7 +76,9 @@ public final class ProcessProbe extends LocalProbe {
                 .evidence("user", d.user())
                 .evidence("started", d.started() == null ? "unknown" : d.started().toString())
                 .evidence("configs", collector.configs().stream().map(ConfigArgument::value).toList())
-                .evidence("listening", collector.listeners().stream().map(Listener::describe).toList())
+                .evidence("listening", p.fdsReadable() || !collector.listeners().isEmpty()
+                        ? collector.listeners().stream().map(Listener::describe).toList()
+                        : List.of("not readable: it runs as another user (run as root to see its sockets)"))
                 .evidence("commandLine", Redaction.commandLine(p.argv()));
         if (d.container() != null) {
             b.evidence("container", d.container());

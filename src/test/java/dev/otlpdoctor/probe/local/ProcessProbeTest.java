@@ -88,4 +88,24 @@ class ProcessProbeTest extends FixtureTest {
         });
         assertThat(run.all("bind.port-conflict")).isEmpty();
     }
+
+    @Test
+    void withHiddenProcessesNotSeeingACollectorIsNotChecked() {
+        host.process(4000, "/bin/bash").create();
+        host.write("proc/self/mountinfo", "22 27 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:12 - proc proc rw,hidepid=2\n");
+        LocalRun run = LocalRun.of(host.fs(), "localhost");
+        assertThat(run.all("process.not-running")).isEmpty();
+        assertThat(run.one("local.unreadable").title()).contains("hidepid");
+    }
+
+    @Test
+    void anotherUsersCollectorWithoutRootHasItsSocketsMarkedUnreadable() {
+        host.listen("0.0.0.0", 4317);
+        host.process(812, "/otelcol-contrib", "--config=/etc/otelcol-contrib/config.yaml").fdsUnreadable().create();
+        LocalRun run = LocalRun.of(host.fs(), "localhost:4317");
+        assertThat(run.one("process.running").evidence().get("listening"))
+                .isEqualTo(List.of("not readable: it runs as another user (run as root to see its sockets)"));
+        assertThat(run.all("process.no-otlp-listener")).isEmpty();
+        assertThat(run.one("local.unreadable").title()).contains("the owner of 0.0.0.0:4317");
+    }
 }
