@@ -8,6 +8,11 @@ import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.collector.HealthProbe;
 import dev.otlpdoctor.probe.collector.MetricsBaselineProbe;
 import dev.otlpdoctor.probe.collector.MetricsProbe;
+import dev.otlpdoctor.probe.local.BindingProbe;
+import dev.otlpdoctor.probe.local.ConflictProbe;
+import dev.otlpdoctor.probe.local.FirewallProbe;
+import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.ProcessProbe;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.report.Diagnosis;
@@ -30,8 +35,17 @@ public final class Checker {
 
     /** The probes of {@code check}, in chain order. */
     public static ProbeChain standardChain() {
+        return standardChain(HostFs.system());
+    }
+
+    /** The standard chain with the local probes reading {@code host} (a fixture tree in tests). */
+    public static ProbeChain standardChain(HostFs host) {
         return new ProbeChain(List.of(
                 new DnsProbe(),
+                new ProcessProbe(host),
+                new BindingProbe(host),
+                new ConflictProbe(host),
+                new FirewallProbe(host),
                 new MetricsBaselineProbe(),
                 new TcpProbe(),
                 new HealthProbe(),

@@ -77,6 +77,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
             description = "Targets probed at once. Default: ${DEFAULT-VALUE}.")
     private int parallel;
+
     @Option(names = "--health-url", paramLabel = "URL", converter = HttpUrlConverter.class,
             description = "The collector's health_check extension. Default: http://<target host>:13133/.")
     private URI healthUrl;
@@ -90,6 +91,10 @@ public final class CheckCommand implements Callable<Integer> {
                     + " it through the collector's own counters.")
     private boolean sendSample;
 
+    @Option(names = "--local", description = "The collector runs on this machine: also look at its processes, "
+            + "listening sockets and firewall (automatic for localhost and this machine's addresses).")
+    private boolean local;
+
     @Mixin
     private OutputOptions output;
 
@@ -99,7 +104,8 @@ public final class CheckCommand implements Callable<Integer> {
             throw DoctorException.usage("--parallel " + parallel + ": give at least 1");
         }
         List<Target> parsed = resolveTargets();
-        ProbeSettings settings = new ProbeSettings(timeout, protocol, sendSample, healthUrl, metricsUrl);
+        ProbeSettings settings = ProbeSettings.builder(timeout).protocol(protocol).sendSample(sendSample)
+                .healthUrl(healthUrl).metricsUrl(metricsUrl).local(local).build();
         Report report = new Checker(Checker.standardChain(), parallel).check(parsed, settings);
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);

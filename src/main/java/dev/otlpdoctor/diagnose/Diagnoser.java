@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  */
 public final class Diagnoser {
     private final List<DiagnosisRule> rules = List.of(
+            new PortConflictRule(),
+            new LocalhostOnlyRule(),
+            RefusedWithLocalCauseRule.notRunning(),
+            RefusedWithLocalCauseRule.noOtlpListener(),
+            new LocalFirewallRule(),
             NothingListensRule.refused(),
             NothingListensRule.dropped(),
             new ExporterFailingRule(),

@@ -109,7 +109,9 @@ public final class TextRenderer {
 
     private static void printSteps(PrintWriter out, List<String> steps, String indent) {
         for (int i = 0; i < steps.size(); i++) {
-            out.println(indent + (i + 1) + ". " + steps.get(i));
+            // Multi-line steps (YAML to write) keep their shape under the step's number.
+            String number = (i + 1) + ". ";
+            out.println(indent + number + steps.get(i).replace("\n", "\n" + indent + " ".repeat(number.length())));
         }
     }
 

@@ -19,6 +19,7 @@ public final class Catalog {
     private static final Map<String, CatalogEntry> ENTRIES = index(List.of(
             RunCodes.ALL,
             NetworkCodes.ALL,
+            LocalCodes.ALL,
             CollectorCodes.ALL));
 
     private Catalog() {

@@ -250,7 +250,7 @@ class CollectorExtrasTest {
     private List<ProbeRun> runChain(URI health, URI metrics, boolean sendSample, Duration timeout) {
         ProbeChain chain = new ProbeChain(List.of(new DnsProbe(), new MetricsBaselineProbe(), new SampleSender(),
                 new HealthProbe(), new MetricsProbe()));
-        ProbeSettings settings = new ProbeSettings(timeout, Protocol.AUTO, sendSample, health, metrics);
+        ProbeSettings settings = ProbeSettings.builder(timeout).sendSample(sendSample).healthUrl(health).metricsUrl(metrics).build();
         return new ChainRunner(chain, executor, 1).run(List.of(target()), settings, Deadline.after(timeout)).get(0);
     }
 

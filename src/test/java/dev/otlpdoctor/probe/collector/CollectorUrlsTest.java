@@ -26,7 +26,7 @@ class CollectorUrlsTest {
     void givenUrlsWinAndTheirPasswordsAreNotShown() {
         URI metrics = URI.create("https://user:s3cret@metrics.example:9443/internal/metrics?x=1");
         ProbeContext context = context("collector:4317",
-                new ProbeSettings(Duration.ofSeconds(1), Protocol.AUTO, false, null, metrics));
+                ProbeSettings.builder(Duration.ofSeconds(1)).metricsUrl(metrics).build());
         assertThat(CollectorUrls.metrics(context)).isEqualTo(metrics);
         assertThat(CollectorUrls.shown(metrics)).isEqualTo("https://metrics.example:9443/internal/metrics")
                 .doesNotContain("s3cret");

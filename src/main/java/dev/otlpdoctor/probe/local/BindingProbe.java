@@ -1,0 +1,138 @@
+package dev.otlpdoctor.probe.local;
+
+import dev.otlpdoctor.probe.Fact;
+import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.report.CatalogEntry;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.catalog.LocalCodes;
+import dev.otlpdoctor.target.Endpoint;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What listens on the target's ports on this machine, and bound to which address: all interfaces
+ * (0.0.0.0, [::]), loopback only (127.0.0.1, ::1: other hosts and containers are refused) or particular
+ * addresses. Reads the LISTEN sockets of /proc/net/tcp and /proc/net/tcp6, and of the network namespace
+ * of each collector running in a container.
+ */
+public final class BindingProbe extends LocalProbe {
+    /**
+     * Every listening TCP socket of this machine with its owner where known, plus those of collectors in
+     * their own network namespaces, for later probes and the diagnosis.
+     */
+    public static final Fact<List<Listener>> LISTENERS = Fact.named("local-listeners");
+
+    public BindingProbe(HostFs fs) {
+        super(fs);
+    }
+
+    @Override
+    public String id() {
+        return "binding";
+    }
+
+    @Override
+    public void run(ProbeContext context, FindingSink findings) {
+        HostSnapshot snapshot = snapshotOrSkip(context, findings);
+        if (snapshot == null) {
+            return;
+        }
+        List<CollectorProcess> collectors = context.facts().get(ProcessProbe.COLLECTORS)
+                .orElseGet(() -> CollectorFinder.find(fs, snapshot));
+        List<Listener> all = new ArrayList<>(snapshot.listeners());
+        collectors.forEach(c -> c.listeners().stream().filter(l -> l.namespaceOf() != null).forEach(all::add));
+        context.facts().put(LISTENERS, all);
+
+        List<InetAddress> targets = targetAddresses(context);
+        for (Endpoint endpoint : endpointsByPort(context)) {
+            int port = endpoint.port();
+            List<Listener> host = snapshot.on(port);
+            List<Listener> inside = all.stream().filter(l -> l.namespaceOf() != null && l.socket().port() == port).toList();
+            if (host.isEmpty() && inside.isEmpty()) {
+                findings.add(LocalCodes.BIND_NO_LISTENER.finding()
+                        .endpoint(endpoint.label())
+                        .evidence("port", port)
+                        .evidence("socketsListening", snapshot.listeners().size())
+                        .detail("None of the {socketsListening} listening TCP sockets of this machine is on port {port}.")
+                        .build());
+                continue;
+            }
+            if (!host.isEmpty()) {
+                boolean collectorOwned = host.stream().anyMatch(l -> l.owner() != null
+                        && collectors.stream().anyMatch(c -> c.process().pid() == l.owner().pid()));
+                findings.add(classify(endpoint, host, targets, snapshot.bindV6Only(), collectorOwned));
+            }
+            if (!inside.isEmpty()) {
+                findings.add(classifyInside(endpoint, inside));
+            }
+        }
+    }
+
+    /**
+     * A loopback-only socket that serves the target is a warning when a collector holds it (the v0.104.0
+     * default that refuses containers and other hosts) and information otherwise; one that does not serve
+     * the target's address is the failure.
+     */
+    private static Finding classify(Endpoint endpoint, List<Listener> listeners, List<InetAddress> targets,
+                                    boolean bindV6Only, boolean collectorOwned) {
+        List<String> reached = targets.stream()
+                .filter(t -> listeners.stream().anyMatch(l -> l.socket().accepts(t, bindV6Only)))
+                .map(Addresses::text).toList();
+        List<String> refused = targets.stream().map(Addresses::text).filter(t -> !reached.contains(t)).toList();
+        boolean covered = !reached.isEmpty();
+        CatalogEntry code;
+        Severity severity;
+        if (listeners.stream().allMatch(l -> l.socket().loopback())) {
+            code = LocalCodes.BIND_LOCALHOST_ONLY;
+            severity = !covered ? Severity.FAIL : collectorOwned ? Severity.WARN : Severity.INFO;
+        } else if (covered && listeners.stream().anyMatch(l -> l.socket().wildcard())) {
+            code = LocalCodes.BIND_ALL_INTERFACES;
+            severity = Severity.PASS;
+        } else {
+            code = LocalCodes.BIND_SPECIFIC_ADDRESS;
+            severity = covered ? Severity.INFO : Severity.FAIL;
+        }
+        String bound = listeners.stream().map(l -> l.socket().label()).distinct().collect(Collectors.joining(", "));
+        String detail = "Listening on port {port}: " + listeners.stream().map(Listener::describe)
+                .collect(Collectors.joining("; ")) + ". "
+                + (covered ? "Connections to " + String.join(", ", reached) + " reach it"
+                        + (refused.isEmpty() ? "." : "; connections to " + String.join(", ", refused) + " are refused.")
+                        : "Connections to " + String.join(", ", refused) + " (the target) are refused: the socket "
+                        + "is not bound to that address.");
+        return code.finding()
+                .severity(severity)
+                .endpoint(endpoint.label())
+                .evidence("port", endpoint.port())
+                .evidence("listeners", listeners.stream().map(Listener::describe).toList())
+                .evidence("reachedAddresses", reached)
+                .evidence("refusedAddresses", refused)
+                .evidence("bindv6only", bindV6Only)
+                .param("bound", bound)
+                .detail(detail)
+                .build();
+    }
+
+    /** A collector in a container bound to its own loopback is unreachable from outside the container. */
+    private static Finding classifyInside(Endpoint endpoint, List<Listener> listeners) {
+        boolean loopbackOnly = listeners.stream().allMatch(l -> l.socket().loopback());
+        String bound = listeners.stream().map(l -> l.socket().label()).distinct().collect(Collectors.joining(", "));
+        CatalogEntry code = loopbackOnly ? LocalCodes.BIND_LOCALHOST_ONLY
+                : listeners.stream().anyMatch(l -> l.socket().wildcard()) ? LocalCodes.BIND_ALL_INTERFACES
+                : LocalCodes.BIND_SPECIFIC_ADDRESS;
+        return code.finding()
+                .severity(loopbackOnly ? Severity.FAIL : code.severity())
+                .endpoint(endpoint.label())
+                .evidence("port", endpoint.port())
+                .evidence("listeners", listeners.stream().map(Listener::describe).toList())
+                .param("bound", bound)
+                .detail("Inside its container's network namespace the collector listens on " + bound + ". "
+                        + (loopbackOnly ? "Only programs inside that container can connect; a published port "
+                        + "(docker run -p {port}:{port}) or a Service forwards connections that are refused."
+                        : "Connections forwarded into the container reach it."))
+                .build();
+    }
+}

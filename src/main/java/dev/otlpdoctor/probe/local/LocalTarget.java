@@ -1,0 +1,70 @@
+package dev.otlpdoctor.probe.local;
+
+import dev.otlpdoctor.probe.ProbeContext;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a target is this machine: {@code --local}, {@code localhost}, this machine's host name, a
+ * loopback or wildcard address, or an address of one of its interfaces. Decided from the target as
+ * written, without a DNS lookup (the chain decides which probes apply before any probe runs); a name
+ * that resolves to this machine some other way needs {@code --local}.
+ */
+final class LocalTarget {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private LocalTarget() {
+    }
+
+    static boolean isLocal(ProbeContext context, HostFs fs) {
+        if (context.settings().local()) {
+            return true;
+        }
+        String host = context.target().host().toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("localhost.")) {
+            return true;
+        }
+        InetAddress literal = literal(host);
+        if (literal != null) {
+            return literal.isLoopbackAddress() || literal.isAnyLocalAddress() || interfaceAddresses().contains(literal);
+        }
+        return host.equals(ownHostName(fs));
+    }
+
+    /** The address of an IP literal; null for a name (no lookup is made). */
+    static InetAddress literal(String host) {
+        if (!IPV4.matcher(host).matches() && host.indexOf(':') < 0) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static List<InetAddress> interfaceAddresses() {
+        try {
+            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .toList();
+        } catch (SocketException e) {
+            return List.of();
+        }
+    }
+
+    private static String ownHostName(HostFs fs) {
+        try {
+            return HostFs.read(fs.proc("sys", "kernel", "hostname"), 256).trim().toLowerCase(Locale.ROOT);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.otlpdoctor.probe.local;
+
+import dev.otlpdoctor.probe.Fact;
+import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.catalog.LocalCodes;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Is a collector running on this machine, and with which configuration? Finds collector processes in
+ * /proc by program name and arguments (see {@link CollectorMatcher}) and reports each with its pid,
+ * executable, user, start time, container and every {@code --config} value; a collector that listens on
+ * no OTLP port has a receiver that is not enabled.
+ */
+public final class ProcessProbe extends LocalProbe {
+    /** The collectors running on this machine, with their --config values, for the config lint and later probes. */
+    public static final Fact<List<CollectorProcess>> COLLECTORS = Fact.named("local-collectors");
+
+    public ProcessProbe(HostFs fs) {
+        super(fs);
+    }
+
+    @Override
+    public String id() {
+        return "process";
+    }
+
+    @Override
+    public void run(ProbeContext context, FindingSink findings) {
+        HostSnapshot snapshot = snapshotOrSkip(context, findings);
+        if (snapshot == null) {
+            return;
+        }
+        List<CollectorProcess> collectors = CollectorFinder.find(fs, snapshot);
+        context.facts().put(COLLECTORS, collectors);
+        Set<Integer> ports = otlpPorts(context);
+        String portList = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        for (CollectorProcess collector : collectors) {
+            findings.add(running(collector));
+            boolean listensOnOtlp = collector.listeners().stream().anyMatch(l -> ports.contains(l.socket().port()));
+            if (!listensOnOtlp && collector.process().fdsReadable()) {
+                findings.add(noOtlpListener(collector, portList));
+            }
+        }
+        if (collectors.isEmpty() && snapshot.hidepid()) {
+            findings.add(LocalCodes.LOCAL_UNREADABLE.finding()
+                    .evidence("what", "other users' processes, so whether a collector runs (/proc is mounted with "
+                            + "hidepid, which hides them)")
+                    .detail("Only this user's processes are visible. A collector running as another user (e.g. a "
+                            + "systemd service) cannot be seen without root.")
+                    .build());
+        } else if (collectors.isEmpty()) {
+            findings.add(notRunning(snapshot, endpointsByPort(context).stream().map(e -> e.port()).toList()));
+        }
+        if (!snapshot.complete()) {
+            findings.add(LocalCodes.LOCAL_UNREADABLE.finding()
+                    .evidence("what", "processes after the first " + snapshot.processes().size()
+                            + " (the run's deadline was reached while scanning /proc)")
+                    .detail("Give the run more time, e.g. --timeout 15s, to scan every process.")
+                    .build());
+        }
+    }
+
+    private static Finding running(CollectorProcess collector) {
+        ProcessInfo p = collector.process();
+        ProcessDetails d = collector.details();
+        Finding.Builder b = LocalCodes.PROCESS_RUNNING.finding()
+                .evidence("pid", p.pid())
+                .evidence("program", p.program())
+                .evidence("distribution", collector.distribution())
+                .evidence("exe", d.exe() == null ? "not readable (needs root)" : d.exe())
+                .evidence("user", d.user())
+                .evidence("started", d.started() == null ? "unknown" : d.started().toString())
+                .evidence("configs", collector.configs().stream().map(ConfigArgument::value).toList())
+                .evidence("listening", p.fdsReadable() || !collector.listeners().isEmpty()
+                        ? collector.listeners().stream().map(Listener::describe).toList()
+                        : List.of("not readable: it runs as another user (run as root to see its sockets)"))
+                .evidence("commandLine", Redaction.commandLine(p.argv()));
+        if (d.container() != null) {
+            b.evidence("container", d.container());
+        }
+        String configs = collector.configs().isEmpty() ? "no --config (the build's default configuration)"
+                : "--config " + collector.configs().stream().map(ConfigArgument::value).collect(Collectors.joining(", "));
+        return b.detail(collector.distribution() + " runs as pid {pid} (" + d.user() + ")"
+                        + (d.container() == null ? "" : " in a " + d.container()) + " with " + configs + ".")
+                .build();
+    }
+
+    private static Finding noOtlpListener(CollectorProcess collector, String portList) {
+        String config = collector.configs().stream().map(ConfigArgument::filePath).filter(f -> f != null)
+                .findFirst().orElse("<config.yaml>");
+        List<String> listening = collector.listeners().stream().map(l -> l.socket().label()).toList();
+        return LocalCodes.PROCESS_NO_OTLP_LISTENER.finding()
+                .evidence("pid", collector.process().pid())
+                .evidence("program", collector.process().program())
+                .evidence("listening", listening)
+                .evidence("configs", collector.configs().stream().map(ConfigArgument::value).toList())
+                .param("ports", portList)
+                .param("config", config)
+                .detail("pid {pid} listens on " + (listening.isEmpty() ? "no TCP port at all" : String.join(", ", listening))
+                        + ", none of them " + portList + ".")
+                .build();
+    }
+
+    /** No collector: a failure when nothing listens on the target's ports either. */
+    private static Finding notRunning(HostSnapshot snapshot, List<Integer> ports) {
+        String portList = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        List<String> held = snapshot.listeners().stream().filter(l -> ports.contains(l.socket().port()))
+                .map(Listener::describe).toList();
+        Finding.Builder b = LocalCodes.PROCESS_NOT_RUNNING.finding()
+                .evidence("processesScanned", snapshot.processes().size())
+                .evidence("listening", held);
+        if (held.isEmpty()) {
+            return b.detail("None of the {processesScanned} processes is a known collector, and nothing listens on "
+                    + portList + ".").build();
+        }
+        // Something holds an OTLP port: a collector under an unknown name, or another program (see the conflict probe).
+        return b.severity(Severity.INFO)
+                .detail("None of the {processesScanned} processes is a known collector, but " + String.join("; ", held)
+                        + ". If that is a collector under another name, all is well; otherwise the port is taken.")
+                .build();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.otlpdoctor.probe.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Report;
+import dev.otlpdoctor.target.Protocol;
+import dev.otlpdoctor.target.Source;
+import dev.otlpdoctor.target.TargetParser;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole chain with the local probes reading a fixture and the TCP probe connecting for real to a
+ * loopback port nothing listens on: the refusal is read in the light of what the host shows.
+ */
+class LocalDiagnosisTest extends FixtureTest {
+    private int closedPort;
+
+    @BeforeEach
+    void findAClosedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+    }
+
+    private Diagnosis diagnose(String host, boolean local) {
+        Report report = new Checker(Checker.standardChain(this.host.fs()), 1).check(
+                List.of(new TargetParser(Protocol.AUTO, "--protocol").parse(host + ":" + closedPort, Source.argument(1))),
+                ProbeSettings.builder(Duration.ofSeconds(10)).local(local).build());
+        assertThat(report.findings()).as("the port is closed for real").anyMatch(f -> f.code().equals("tcp.refused"));
+        return report.diagnosis();
+    }
+
+    @Test
+    void refusedWithNoCollectorAndNothingListeningIsNotRunning() {
+        host.process(1, "/sbin/init").uid(0).create();
+        Diagnosis diagnosis = diagnose("127.0.0.1", false);
+        assertThat(diagnosis.code()).isEqualTo("process.not-running");
+        assertThat(diagnosis.summary()).startsWith("The connection to 127.0.0.1:" + closedPort + " was refused because no "
+                + "collector process runs");
+    }
+
+    @Test
+    void refusedWhileALoopbackListenerHoldsThePortIsLocalhostOnly() {
+        long socket = host.listen("127.0.0.1", closedPort);
+        host.process(812, "/otelcol-contrib", "--config=/etc/otelcol-contrib/config.yaml").holds(socket).create();
+        // 127.0.0.2 is another address of this machine that the 127.0.0.1-only socket does not serve
+        Diagnosis diagnosis = diagnose("127.0.0.2", true);
+        assertThat(diagnosis.code()).isEqualTo("bind.localhost-only");
+        assertThat(diagnosis.summary()).contains("127.0.0.1:" + closedPort + " pid 812 otelcol-contrib listens");
+        assertThat(diagnosis.alsoCheck()).contains("tcp.refused");
+    }
+
+    @Test
+    void refusedWhileAnotherProgramOwnsThePortIsAPortConflict() {
+        long socket = host.listen("127.0.0.1", closedPort);
+        host.process(4242, "/usr/bin/node", "server.js").holds(socket).create();
+        Diagnosis diagnosis = diagnose("127.0.0.2", true);
+        // binding 0.0.0.0 would not help: the program on the port is no collector
+        assertThat(diagnosis.code()).isEqualTo("bind.port-conflict");
+        assertThat(diagnosis.summary()).startsWith("127.0.0.1:" + closedPort + " is held by pid 4242: /usr/bin/node server.js.");
+        assertThat(diagnosis.alsoCheck()).contains("bind.localhost-only", "tcp.refused");
+    }
+
+    @Test
+    void refusedWhileTheCollectorListensElsewhereIsNoOtlpListener() {
+        long metrics = host.listen("0.0.0.0", 8888);
+        host.process(812, "/usr/bin/otelcol", "--config=/etc/otelcol/config.yaml").holds(metrics).create();
+        assertThat(diagnose("127.0.0.1", false).code()).isEqualTo("process.no-otlp-listener");
+    }
+}
