@@ -18,7 +18,9 @@ import java.util.Optional;
 public final class Catalog {
     private static final Map<String, CatalogEntry> ENTRIES = index(List.of(
             RunCodes.ALL,
-            NetworkCodes.ALL));
+            NetworkCodes.ALL,
+            ConfigCodes.ALL,
+            K8sCodes.ALL));
 
     private Catalog() {
     }
