@@ -11,6 +11,7 @@ import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.Target;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -37,11 +38,20 @@ public final class Checker {
     }
 
     public Report check(List<Target> targets, ProbeSettings settings) {
+        return check(targets, settings, List.of());
+    }
+
+    /**
+     * Runs the chain after run-level steps that did not touch the network (the config lint of
+     * {@code --config}); their runs come first in the report and are diagnosed with the probes'.
+     */
+    public Report check(List<Target> targets, ProbeSettings settings, List<ProbeRun> offline) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(settings.timeout());
         ExecutorService executor = newExecutor();
         try {
-            List<ProbeRun> runs = new ChainRunner(chain, executor).run(targets, settings, deadline);
+            List<ProbeRun> runs = new ArrayList<>(offline);
+            runs.addAll(new ChainRunner(chain, executor).run(targets, settings, deadline));
             Diagnoser diagnoser = new Diagnoser();
             Optional<Diagnosis> diagnosis = diagnoser.diagnose(targets, runs);
             String verdict = diagnosis.map(Diagnosis::title).orElseGet(() -> diagnoser.passVerdict(runs));

@@ -1,13 +1,17 @@
 package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.lint.ConfigStep;
+import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.OtlpEnvironment;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;
 import dev.otlpdoctor.target.TargetParser;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check collector:4317 --timeout 2s",
             "  otlpdoctor check http://collector:4318/otlp -o json | jq -r .diagnosis.code",
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
+            "  otlpdoctor check collector-host --config otel-collector.yaml",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -58,13 +63,24 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     private boolean strict;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Also lint the collector's config (repeatable: merged in order, as the collector does)"
+                    + " and let the diagnosis use it.")
+    private List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = "--collector-version", paramLabel = "VERSION",
+            description = "With --config: the collector release the config is for (e.g. 0.110.0). Default: the newest.")
+    private String collectorVersion;
+
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
         List<Target> parsed = resolveTargets();
-        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol));
+        List<ProbeRun> offline = configFiles.isEmpty() ? List.of()
+                : List.of(ConfigStep.run(configFiles, root.env(), CollectorVersion.parse(collectorVersion)));
+        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol), offline);
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

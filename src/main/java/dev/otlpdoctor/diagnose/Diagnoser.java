@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class Diagnoser {
     private final List<DiagnosisRule> rules = List.of(
+            new ConfigCauseRule(),
             NothingListensRule.refused(),
             NothingListensRule.dropped(),
             new WorstFindingRule());
