@@ -35,7 +35,7 @@ final class DeprecatedComponentRule implements ConfigRule {
                     + "                host: 0.0.0.0\n                port: 8888");
 
     private static final Removal BARE_VARIABLE = new Removal("bash-style variable reference", CollectorVersion.v(0),
-            CollectorVersion.v(104), Severity.WARN, "no longer expanded",
+            CollectorVersion.v(104), Severity.WARN, "not expanded",
             "Write the reference as ${env:NAME} (or ${NAME}); $$ gives a literal dollar sign.");
 
     @Override

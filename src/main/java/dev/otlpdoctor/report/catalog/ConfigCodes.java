@@ -78,7 +78,7 @@ public final class ConfigCodes {
                     "For an extension, list it so the collector starts it:\nservice:\n  extensions: [{component}]"));
 
     public static final CatalogEntry DEPRECATED_COMPONENT = new CatalogEntry("config.deprecated-component", FAIL,
-            "{what} was {change} in collector {since}",
+            "{what}: {change} since collector {since}",
             "The config uses a component or syntax that the collector removed or replaced. A removed component "
                     + "(the logging exporter since v0.111.0, memory_ballast since v0.109.0) makes the config "
                     + "invalid even when no pipeline uses it: the collector does not start and every port is "
