@@ -34,7 +34,7 @@ final class ConfigCauseRule implements DiagnosisRule {
         for (Finding f : evidence.findings()) {
             if (FATAL.contains(f.entry()) && f.severity() == Severity.FAIL) {
                 return diagnosis(evidence, f, "the collector will not start: " + f.title(),
-                        "The config makes the collector refuse to start, so every OTLP port is refused. " + f.detail());
+                        "Connections are refused because the collector cannot start with this config: " + f.detail());
             }
         }
         for (Finding r : refused) {

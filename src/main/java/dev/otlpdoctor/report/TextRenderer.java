@@ -56,8 +56,9 @@ public final class TextRenderer {
                     + (endpoint.tls() ? " TLS" : "") + (endpoint.basePath().isEmpty() ? "" : " path " + endpoint.basePath())
                     + style.faint("  (" + endpoint.transportReason() + ")"));
         }
-        int probeWidth = report.probes().stream().mapToInt(p -> p.probe().length()).max().orElse(3);
-        int endpointWidth = report.probes().stream().mapToInt(p -> p.endpoint().length()).max().orElse(10);
+        List<ProbeRun> own = report.probes().stream().filter(p -> belongsTo(p, target)).toList();
+        int probeWidth = own.stream().mapToInt(p -> p.probe().length()).max().orElse(3);
+        int endpointWidth = own.stream().mapToInt(p -> p.endpoint().length()).max().orElse(10);
         for (ProbeRun run : report.probes()) {
             if (!belongsTo(run, target)) {
                 continue;
@@ -114,7 +115,8 @@ public final class TextRenderer {
 
     private static void printSteps(PrintWriter out, List<String> steps, String indent) {
         for (int i = 0; i < steps.size(); i++) {
-            out.println(indent + (i + 1) + ". " + steps.get(i));
+            // Steps that hold a YAML snippet keep their lines under the step's text.
+            out.println(indent + (i + 1) + ". " + steps.get(i).replace("\n", "\n" + indent + "   "));
         }
     }
 

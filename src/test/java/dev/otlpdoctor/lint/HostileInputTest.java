@@ -72,4 +72,11 @@ class HostileInputTest {
         Path list = Files.writeString(dir.resolve("list.yaml"), "- receivers\n- exporters\n");
         assertThatRun(lint(list)).exitsWith(2).stderrIsOneErrorLine().stderrContains("list.yaml:1:1", "not a collector config");
     }
+
+    @Test
+    void aKeyWrittenTwiceIsRejectedAsTheCollectorDoes(@TempDir Path dir) throws IOException {
+        Path dup = Files.writeString(dir.resolve("dup.yaml"), "receivers:\n  otlp: {}\nreceivers:\n  jaeger: {}\n");
+        assertThatRun(lint(dup)).exitsWith(2).stderrIsOneErrorLine()
+                .stderrContains("dup.yaml:3:1", "'receivers' is already defined at line 1");
+    }
 }

@@ -19,7 +19,8 @@ import java.util.List;
  * location {@code startLine}/{@code startColumn}.
  */
 public final class SarifRenderer {
-    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    public static final String SCHEMA =
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
     private final List<CatalogEntry> rules;
 

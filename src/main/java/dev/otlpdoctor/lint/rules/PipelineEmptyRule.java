@@ -16,6 +16,7 @@ final class PipelineEmptyRule implements ConfigRule {
             findings.accept(Located.at(ConfigCodes.PIPELINE_EMPTY.finding(), context.config().serviceLocation())
                     .evidence("pipeline", "service.pipelines")
                     .evidence("missing", "pipelines")
+                    .param("subject", "service.pipelines")
                     .detail("The config defines no pipeline under service.pipelines: the collector will not start.")
                     .build());
             return;
@@ -32,6 +33,7 @@ final class PipelineEmptyRule implements ConfigRule {
                 findings.accept(Located.at(ConfigCodes.PIPELINE_EMPTY.finding(), pipeline.location())
                         .evidence("pipeline", pipeline.id())
                         .evidence("missing", String.join(" and ", missing))
+                        .param("subject", "pipeline " + pipeline.id())
                         .detail("service.pipelines.{pipeline} lists no {missing}: the collector will not start.")
                         .build());
             }

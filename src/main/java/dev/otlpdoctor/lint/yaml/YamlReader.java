@@ -99,7 +99,6 @@ public final class YamlReader {
                 .setLabel(name)
                 .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
                 .setCodePointLimit(YamlLimits.MAX_BYTES)
-                .setAllowDuplicateKeys(false)
                 .setAllowRecursiveKeys(false)
                 .build();
         Composer composer = new Composer(settings,
@@ -117,8 +116,10 @@ public final class YamlReader {
         } catch (DepthLimitedParser.LimitExceeded e) {
             throw DoctorException.usage(name + ": refused: " + e.getMessage());
         } catch (YamlEngineException e) {
-            throw DoctorException.usage(name + ": refused: " + oneLine(e.getMessage())
-                    + " (limit " + YamlLimits.MAX_COLLECTION_ALIASES + " aliases to maps or lists: a billion-laughs document?)");
+            String message = oneLine(e.getMessage());
+            throw DoctorException.usage(name + ": refused: " + message + (message.contains("aliases")
+                    ? " (limit " + YamlLimits.MAX_COLLECTION_ALIASES + " aliases to maps or lists: a billion-laughs document?)"
+                    : ""));
         } catch (StackOverflowError e) {
             throw DoctorException.usage(name + ": refused: nested too deeply to read");
         }
@@ -168,6 +169,11 @@ public final class YamlReader {
                 if (MERGE_KEY.equals(name) && tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
                     merged.add(value);
                     continue;
+                }
+                if (entries.containsKey(name)) {
+                    // The collector's YAML library rejects a key written twice in one map; so does lint.
+                    throw DoctorException.usage(key.location() + ": not valid YAML: key '" + name
+                            + "' is already defined at line " + keys.get(name).line());
                 }
                 entries.put(name, value);
                 keys.put(name, key.location());

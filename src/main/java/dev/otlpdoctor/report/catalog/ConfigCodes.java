@@ -88,7 +88,7 @@ public final class ConfigCodes {
                     "Pin the collector release you run and lint with it: otlpdoctor lint --collector-version 0.110.0 <file>"));
 
     public static final CatalogEntry PIPELINE_EMPTY = new CatalogEntry("config.pipeline-empty", FAIL,
-            "pipeline {pipeline} has no {missing}",
+            "{subject} has no {missing}",
             "Every pipeline needs at least one receiver and one exporter, and service.pipelines needs at least "
                     + "one pipeline; otherwise the collector refuses the config and does not start.",
             "The pipeline and which of its lists is empty.",
