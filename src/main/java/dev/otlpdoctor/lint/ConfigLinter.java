@@ -12,6 +12,7 @@ import dev.otlpdoctor.lint.rules.ConfigRule;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.report.Finding;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,16 @@ public final class ConfigLinter {
     public ConfigLinter(Map<String, String> env, CollectorVersion version) {
         this.env = env;
         this.version = version;
+    }
+
+    /**
+     * A linter that also knows variables the collector's container sets; they override this environment.
+     * A value that only exists at run time (valueFrom) is given as empty: set, but unknown here.
+     */
+    public ConfigLinter withVariables(Map<String, String> variables) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(variables);
+        return new ConfigLinter(merged, version);
     }
 
     public LintedConfig lint(YamlNode root, Deployment deployment) {
