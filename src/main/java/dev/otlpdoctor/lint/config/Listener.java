@@ -1,6 +1,7 @@
 package dev.otlpdoctor.lint.config;
 
 import dev.otlpdoctor.lint.yaml.Location;
+import java.util.Locale;
 
 /**
  * A socket the collector will open for this config.
@@ -16,7 +17,7 @@ public record Listener(String owner, String componentId, String host, int port, 
 
     /** Whether only this machine (or pod) can connect: a loopback host. */
     public boolean loopbackOnly() {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 

@@ -7,6 +7,7 @@ import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.K8sCodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,6 +27,10 @@ final class ServiceChecks {
             YamlNode selector = service.node().at("spec", "selector");
             if (selector == null || !selector.isMap() || workloads.isEmpty()) {
                 continue;
+            }
+            boolean selectsCollector = collectors.stream().anyMatch(c -> matches(selector, c.podLabels()));
+            if (!selectsCollector && !looksLikeCollectorService(service)) {
+                continue; // an application's Service whose pods may live in other files
             }
             boolean selectsAny = workloads.stream().anyMatch(w -> matches(selector, labels(w)));
             if (!selectsAny) {
@@ -90,6 +95,19 @@ final class ServiceChecks {
                         .build());
             }
         }
+    }
+
+    /** OTLP ports (current and legacy) or an OTLP/collector name among the Service's ports. */
+    private static boolean looksLikeCollectorService(KubeObject service) {
+        YamlNode ports = service.node().at("spec", "ports");
+        for (YamlNode port : ports == null ? List.<YamlNode>of() : ports.items()) {
+            String text = (port.textAt("name") + " " + port.textAt("port") + " " + port.textAt("targetPort"))
+                    .toLowerCase(Locale.ROOT);
+            if (text.matches(".*\\b(4317|4318|55680|55681)\\b.*") || text.contains("otlp") || text.contains("otel")) {
+                return true;
+            }
+        }
+        return service.name().contains("otel") || service.name().contains("collector");
     }
 
     private static YamlNode labels(KubeObject workload) {

@@ -165,7 +165,8 @@ public final class YamlReader {
             for (NodeTuple tuple : mapping.getValue()) {
                 YamlNode key = convert(tuple.getKeyNode());
                 YamlNode value = convert(tuple.getValueNode());
-                String name = key.isScalar() ? key.text() : String.valueOf(key.kind()).toLowerCase();
+                // Keys are scalars (the composer refuses others); a null key (~) reads as the empty string.
+                String name = key.text() == null ? "" : key.text();
                 if (MERGE_KEY.equals(name) && tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
                     merged.add(value);
                     continue;
