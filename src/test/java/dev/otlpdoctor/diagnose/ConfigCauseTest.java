@@ -59,4 +59,13 @@ class ConfigCauseTest {
         assertThatRun(CliDriver.create().run("check", "127.0.0.1:4317", "--config", "src/test/resources/lint/tabs.yaml"))
                 .exitsWith(2).stderrIsOneErrorLine().stderrContains("tabs.yaml:3:1");
     }
+
+    @Test
+    void textReportListsTheConfigFindingsWithTheirPlace() throws IOException {
+        CliDriver.Result run = CliDriver.create().run("check", "127.0.0.1:" + closedPort(), "--config",
+                "src/test/resources/lint/production.yaml", "--no-color");
+        assertThatRun(run).exitsWith(1).stdoutContains("FAIL  the collector will not start",
+                "config src/test/resources/lint/production.yaml",
+                "src/test/resources/lint/production.yaml:24:3  exporter logging: removed since collector v0.111.0");
+    }
 }

@@ -89,4 +89,16 @@ class K8sLintTest {
         Finding protocol = only(result, "config.protocol-missing");
         assertThat(location(protocol)).isEqualTo(positionOf("k8s/operator-v1alpha1.yaml", "protocols:"));
     }
+
+    @Test
+    void healthCheckOnItsLocalhostDefaultFailsTheProbeAndSubPathMountsAreFollowed() {
+        LintResult result = lint("k8s/health-localhost.yaml");
+        Finding probe = only(result, "k8s.probe-port-closed");
+        assertThat(probe.evidence()).containsEntry("probe", "readinessProbe");
+        assertThat(probe.detail()).contains("localhost:13133");
+        // The core image's default path is where the subPath mount puts the ConfigMap key.
+        assertThat(withCode(result, "k8s.config-not-mounted")).isEmpty();
+        assertThat(result.findings()).filteredOn(f -> f.severity().atLeast(Severity.WARN)).extracting(Finding::code)
+                .containsExactly("k8s.probe-port-closed");
+    }
 }
