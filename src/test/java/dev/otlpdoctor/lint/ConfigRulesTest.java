@@ -152,4 +152,15 @@ class ConfigRulesTest {
         LintResult reversed = lint("merge-override.yaml", "merge-base.yaml");
         assertThat(reversed.findings()).noneMatch(f -> f.severity() == Severity.FAIL);
     }
+
+    @Test
+    void portConflictsWithDefaultPortsOfExtensionsAndInternalMetrics() {
+        List<Finding> found = withCode(lint("port-conflict-telemetry.yaml"), "config.port-conflict");
+        assertThat(found).extracting(f -> f.evidence().get("port")).containsExactlyInAnyOrder(1777, 8888);
+        Finding telemetry = found.stream().filter(f -> f.evidence().get("port").equals(8888)).findFirst().orElseThrow();
+        assertThat(telemetry.title()).contains("service.telemetry metrics", "receiver otlp (http)");
+        // Before v0.111.0 the internal metrics listened on :8888, which overlaps as well.
+        assertThat(withCode(lint(Map.of(), CollectorVersion.parse("0.100.0"), "port-conflict-telemetry.yaml"),
+                "config.port-conflict")).hasSize(2);
+    }
 }
