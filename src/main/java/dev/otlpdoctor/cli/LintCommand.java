@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
             "Collector configs given together are merged in order, as the collector merges several --config files.",
             "Files with Kubernetes objects (Deployment, DaemonSet, StatefulSet, Service, ConfigMap,"
                 + " OpenTelemetryCollector) are checked together, with the collector configs they embed.",
-            "'-' reads standard input. Variables (${env:NAME}) are expanded from this environment."},
+            "'-' reads standard input. Variables ($${env:NAME}) are expanded from this environment."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  otlpdoctor lint otel-collector.yaml",

@@ -135,4 +135,9 @@ class LintCommandTest {
             System.setIn(saved);
         }
     }
+
+    @Test
+    void helpShowsTheVariableSyntaxLiterally() {
+        assertThatRun(run("lint", "--help")).exitsWith(0).stdoutContains("${env:NAME}");
+    }
 }

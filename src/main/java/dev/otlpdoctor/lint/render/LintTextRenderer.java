@@ -55,7 +55,7 @@ public final class LintTextRenderer {
                 out.println(indent + style.faint(e.getKey() + ": ") + e.getValue());
             }
         }
-        if (finding.severity().atLeast(Severity.WARN) || finding.severity() == Severity.INFO) {
+        if (finding.severity() != Severity.PASS && finding.severity() != Severity.SKIP) {
             for (int i = 0; i < finding.remediation().size(); i++) {
                 String step = finding.remediation().get(i).replace("\n", "\n" + indent + "   ");
                 out.println(indent + (i + 1) + ". " + step);
