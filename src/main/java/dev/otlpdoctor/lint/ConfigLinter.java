@@ -36,6 +36,14 @@ public final class ConfigLinter {
         return new ConfigLinter(merged, version);
     }
 
+    /**
+     * A linter for the release a container image names, unless the user chose a release
+     * ({@code --collector-version}): then that choice stands.
+     */
+    public ConfigLinter forImageVersion(CollectorVersion imageVersion) {
+        return imageVersion == null || !version.latest() ? this : new ConfigLinter(env, imageVersion);
+    }
+
     public LintedConfig lint(YamlNode root, Deployment deployment) {
         if (root.kind() == YamlNode.Kind.NULL) {
             root = YamlNode.map(Map.of(), Map.of(), root.location());

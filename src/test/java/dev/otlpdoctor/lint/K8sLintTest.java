@@ -101,4 +101,15 @@ class K8sLintTest {
         assertThat(result.findings()).filteredOn(f -> f.severity().atLeast(Severity.WARN)).extracting(Finding::code)
                 .containsExactly("k8s.probe-port-closed");
     }
+
+    @Test
+    void theImageTagNamesTheReleaseUnlessTheUserChoseOne() {
+        LintResult pinned = lint("k8s/old-image.yaml");
+        assertThat(only(pinned, "config.deprecated-component").severity()).isEqualTo(Severity.WARN);
+        assertThat(withCode(pinned, "k8s.receiver-localhost")).isEmpty();
+        LintResult chosen = Fixtures.lint(java.util.Map.of(), dev.otlpdoctor.lint.config.CollectorVersion.parse("0.120.0"),
+                "k8s/old-image.yaml");
+        assertThat(only(chosen, "config.deprecated-component").severity()).isEqualTo(Severity.FAIL);
+        assertThat(withCode(chosen, "k8s.receiver-localhost")).hasSize(2);
+    }
 }

@@ -2,6 +2,7 @@ package dev.otlpdoctor.lint.k8s;
 
 import dev.otlpdoctor.lint.ConfigLinter;
 import dev.otlpdoctor.lint.LintedConfig;
+import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.config.Deployment;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.report.Finding;
@@ -16,11 +17,14 @@ import java.util.Map;
  */
 final class ConfigSources {
     private final ConfigLinter linter;
+    private final Map<String, CollectorVersion> imageVersions;
     /** Configs by ConfigMap name, then data key. */
     private final Map<String, Map<String, LintedConfig>> byConfigMap = new LinkedHashMap<>();
 
-    ConfigSources(ConfigLinter linter) {
+    /** @param imageVersions the release that loads each ConfigMap, from the image tags of the workloads */
+    ConfigSources(ConfigLinter linter, Map<String, CollectorVersion> imageVersions) {
         this.linter = linter;
+        this.imageVersions = imageVersions;
     }
 
     void lint(ManifestSet manifests, List<Finding> findings) {
@@ -36,7 +40,8 @@ final class ConfigSources {
                 }
                 List<YamlNode> documents = EmbeddedYaml.parse(value, configMap, configMap.label() + " " + key);
                 if (!documents.isEmpty() && documents.get(0).isMap()) {
-                    LintedConfig linted = linter.lint(documents.get(0), Deployment.POD);
+                    LintedConfig linted = linter.forImageVersion(imageVersions.get(configMap.name()))
+                            .lint(documents.get(0), Deployment.POD);
                     keys.put(key, linted);
                     findings.addAll(linted.findings());
                 }
@@ -47,13 +52,15 @@ final class ConfigSources {
             if (config == null) {
                 continue;
             }
+            ConfigLinter forImage = linter.forImageVersion(
+                    CollectorImage.version(collector.node().textAt("spec", "image")).orElse(null));
             if (config.isScalar()) {
                 List<YamlNode> documents = EmbeddedYaml.parse(config, collector, collector.label() + " spec.config");
                 if (!documents.isEmpty()) {
-                    findings.addAll(linter.lint(documents.get(0), Deployment.OPERATOR).findings());
+                    findings.addAll(forImage.lint(documents.get(0), Deployment.OPERATOR).findings());
                 }
             } else {
-                findings.addAll(linter.lint(config, Deployment.OPERATOR).findings());
+                findings.addAll(forImage.lint(config, Deployment.OPERATOR).findings());
             }
         }
     }

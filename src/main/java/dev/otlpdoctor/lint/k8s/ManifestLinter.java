@@ -18,7 +18,8 @@ public final class ManifestLinter {
 
     public List<Finding> lint(ManifestSet manifests) {
         List<Finding> findings = new ArrayList<>();
-        ConfigSources configs = new ConfigSources(configLinter.withVariables(ContainerEnv.of(manifests)));
+        ConfigSources configs = new ConfigSources(configLinter.withVariables(ContainerEnv.of(manifests)),
+                ImageVersions.byConfigMap(manifests));
         configs.lint(manifests, findings);
         List<CollectorContainer> collectors = ContainerChecks.collectorContainers(manifests, configs, findings);
         ServiceChecks.check(manifests, collectors, findings);
