@@ -15,10 +15,6 @@ public record KubeObject(String file, String text, YamlNode node) {
         return String.valueOf(node.textAt("kind"));
     }
 
-    public String apiVersion() {
-        return String.valueOf(node.textAt("apiVersion"));
-    }
-
     public String name() {
         String name = node.textAt("metadata", "name");
         return name == null ? "(unnamed)" : name;

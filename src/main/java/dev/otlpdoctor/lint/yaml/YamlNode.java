@@ -114,8 +114,4 @@ public final class YamlNode {
     public Location keyLocation(String key) {
         return keyLocations.getOrDefault(key, location);
     }
-
-    Map<String, Location> keyLocations() {
-        return keyLocations;
-    }
 }
