@@ -62,6 +62,14 @@ public final class Checker {
     }
 
     public Report check(List<Target> targets, ProbeSettings settings) {
+        return check(targets, settings, List.of());
+    }
+
+    /**
+     * Runs the chain after run-level steps that did not touch the network (the config lint of
+     * {@code --config}); their runs come first in the report and are diagnosed with the probes'.
+     */
+    public Report check(List<Target> targets, ProbeSettings settings, List<ProbeRun> offline) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(settings.timeout());
         ExecutorService executor = newExecutor();
@@ -72,15 +80,18 @@ public final class Checker {
             List<TargetResult> results = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
                 List<Target> one = List.of(targets.get(i));
-                List<ProbeRun> runs = perTarget.get(i);
+                // Run-level findings (the config) explain every target, so each diagnosis sees them.
+                List<ProbeRun> runs = new ArrayList<>(offline);
+                runs.addAll(perTarget.get(i));
                 Optional<Diagnosis> diagnosis = diagnoser.diagnose(one, runs);
-                results.add(new TargetResult(targets.get(i), runs, diagnosis.orElse(null),
+                results.add(new TargetResult(targets.get(i), perTarget.get(i), diagnosis.orElse(null),
                         diagnosis.map(Diagnosis::title).orElseGet(() -> diagnoser.passVerdict(runs))));
             }
-            List<ProbeRun> all = perTarget.stream().flatMap(List::stream).toList();
+            List<ProbeRun> all = new ArrayList<>(offline);
+            perTarget.forEach(all::addAll);
             Optional<Diagnosis> diagnosis = diagnoser.diagnose(targets, all);
             String verdict = results.size() == 1 ? results.get(0).verdict() : Diagnoser.fleetVerdict(results);
-            return new Report("check", results, diagnosis.orElse(null), verdict,
+            return new Report("check", offline, results, diagnosis.orElse(null), verdict,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             // Probes blocked in uninterruptible I/O past the deadline must not keep the JVM alive.

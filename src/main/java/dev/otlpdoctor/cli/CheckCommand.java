@@ -2,7 +2,10 @@ package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.lint.ConfigStep;
+import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.OtlpEnvironment;
 import dev.otlpdoctor.target.Protocol;
@@ -44,6 +47,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check http://collector:4318/otlp -o json | jq -r .diagnosis.code",
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
             "  otlpdoctor check --targets-file fleet.txt --parallel 32 --timeout 10s",
+            "  otlpdoctor check collector-host --config otel-collector.yaml",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -95,6 +99,15 @@ public final class CheckCommand implements Callable<Integer> {
             + "listening sockets and firewall (automatic for localhost and this machine's addresses).")
     private boolean local;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Also lint the collector's config (repeatable: merged in order, as the collector does)"
+                    + " and let the diagnosis use it.")
+    private List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = "--collector-version", paramLabel = "VERSION",
+            description = "With --config: the collector release the config is for (e.g. 0.110.0). Default: the newest.")
+    private String collectorVersion;
+
     @Mixin
     private OutputOptions output;
 
@@ -104,9 +117,11 @@ public final class CheckCommand implements Callable<Integer> {
             throw DoctorException.usage("--parallel " + parallel + ": give at least 1");
         }
         List<Target> parsed = resolveTargets();
+        List<ProbeRun> offline = configFiles.isEmpty() ? List.of()
+                : List.of(ConfigStep.run(configFiles, root.env(), CollectorVersion.parse(collectorVersion)));
         ProbeSettings settings = ProbeSettings.builder(timeout).protocol(protocol).sendSample(sendSample)
                 .healthUrl(healthUrl).metricsUrl(metricsUrl).local(local).build();
-        Report report = new Checker(Checker.standardChain(), parallel).check(parsed, settings);
+        Report report = new Checker(Checker.standardChain(), parallel).check(parsed, settings, offline);
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

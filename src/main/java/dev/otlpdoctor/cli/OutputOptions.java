@@ -30,6 +30,11 @@ public final class OutputOptions {
 
     /** Colour only on a terminal, and never with --no-color or a non-empty NO_COLOR (no-color.org). */
     public Style style(Map<String, String> env) {
+        return style(noColor, env);
+    }
+
+    /** The colour rule for commands with output options of their own. */
+    static Style style(boolean noColor, Map<String, String> env) {
         String noColorEnv = env.get("NO_COLOR");
         boolean terminal = System.console() != null;
         return new Style(terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));

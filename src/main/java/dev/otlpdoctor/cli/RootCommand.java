@@ -18,13 +18,14 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         header = "Find out why telemetry does not reach an OpenTelemetry Collector over OTLP, and how to fix it.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CheckCommand.class, ExplainCommand.class, CompletionCommand.class},
+        subcommands = {CheckCommand.class, LintCommand.class, ExplainCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  otlpdoctor check collector-host                 probe OTLP/gRPC 4317 and OTLP/HTTP 4318",
             "  otlpdoctor check collector:4317 -o json | jq .diagnosis.code",
             "  otlpdoctor check \"$OTEL_EXPORTER_OTLP_ENDPOINT\" || exit 1",
             "  otlpdoctor explain tcp.refused",
+            "  otlpdoctor lint otel-collector.yaml k8s/collector.yaml",
             "",
             "Exit codes: 0 no failure, 1 a check failed, 2 usage or input error, 3 internal error."})
 public final class RootCommand implements Callable<Integer> {

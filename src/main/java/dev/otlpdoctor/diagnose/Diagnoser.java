@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class Diagnoser {
     private final List<DiagnosisRule> rules = List.of(
+            new ConfigCauseRule(),
             new PortConflictRule(),
             new LocalhostOnlyRule(),
             RefusedWithLocalCauseRule.notRunning(),

@@ -48,6 +48,7 @@ public final class TextRenderer {
                 renderTarget(report, result, out);
             }
         }
+        renderRunLevel(report, out);
         out.println();
         out.println(style.faint(summaryLine(report)));
     }
@@ -89,6 +90,23 @@ public final class TextRenderer {
                 out.println(line);
                 if (verbose) {
                     renderDetails(finding, indent + "  ", out);
+                }
+            }
+        }
+    }
+
+    /** Steps of the whole run rather than of one target (the config lint of --config), with their findings. */
+    private void renderRunLevel(Report report, PrintWriter out) {
+        for (ProbeRun run : report.runLevel()) {
+            out.println();
+            out.println(style.bold(run.probe() + " " + run.endpoint()) + "  " + style.mark(run.status()));
+            for (Finding finding : run.findings()) {
+                Object file = finding.evidence().get("file");
+                String where = file == null ? "" : file + ":" + finding.evidence().get("line") + ":"
+                        + finding.evidence().get("column") + "  ";
+                out.println("  " + style.mark(finding.severity()) + "  " + where + finding.title());
+                if (verbose) {
+                    renderDetails(finding, "        ", out);
                 }
             }
         }

@@ -20,6 +20,8 @@ public final class Catalog {
             RunCodes.ALL,
             NetworkCodes.ALL,
             LocalCodes.ALL,
+            ConfigCodes.ALL,
+            K8sCodes.ALL,
             CollectorCodes.ALL));
 
     private Catalog() {

@@ -1,0 +1,79 @@
+package dev.otlpdoctor.diagnose;
+
+import dev.otlpdoctor.report.CatalogEntry;
+import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.catalog.ConfigCodes;
+import dev.otlpdoctor.report.catalog.K8sCodes;
+import dev.otlpdoctor.report.catalog.NetworkCodes;
+import dev.otlpdoctor.target.Endpoint;
+import dev.otlpdoctor.target.Target;
+import dev.otlpdoctor.target.Transport;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Refused connections explained by the collector's config ({@code check --config}): a config the collector
+ * refuses to load (nothing starts, so every port is refused), an otlp receiver without the protocol of the
+ * refused port, an otlp receiver no pipeline uses, or a receiver bound to localhost. Then the config
+ * finding, not "nothing listens", is the root cause.
+ */
+final class ConfigCauseRule implements DiagnosisRule {
+    /** Config findings at fail that stop the collector from starting. */
+    private static final List<CatalogEntry> FATAL = List.of(ConfigCodes.DEPRECATED_COMPONENT,
+            ConfigCodes.RECEIVER_UNDEFINED, ConfigCodes.COMPONENT_UNDEFINED, ConfigCodes.PIPELINE_EMPTY,
+            ConfigCodes.PROTOCOL_MISSING, ConfigCodes.PORT_CONFLICT);
+
+    @Override
+    public Optional<Diagnosis> diagnose(RunEvidence evidence) {
+        List<Finding> refused = evidence.findings(NetworkCodes.TCP_REFUSED);
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Finding f : evidence.findings()) {
+            if (FATAL.contains(f.entry()) && f.severity() == Severity.FAIL) {
+                return diagnosis(evidence, f, "the collector will not start: " + f.title(),
+                        "Connections are refused because the collector cannot start with this config: " + f.detail());
+            }
+        }
+        for (Finding r : refused) {
+            Transport transport = transportOf(evidence, r);
+            for (Finding f : evidence.findings(ConfigCodes.PROTOCOL_MISSING)) {
+                if (transport != Transport.UNKNOWN && String.valueOf(f.evidence().get("missing")).contains(transport.label())) {
+                    return diagnosis(evidence, f, f.title() + ": port " + r.evidence().get("port") + " is refused",
+                            "Port " + r.evidence().get("port") + " is refused because the otlp receiver does not "
+                                    + "enable " + transport.label() + ": " + f.detail());
+                }
+            }
+        }
+        for (Finding f : evidence.findings()) {
+            boolean unusedOtlp = f.entry() == ConfigCodes.RECEIVER_UNUSED
+                    && String.valueOf(f.evidence().get("component")).startsWith("otlp");
+            boolean localhost = f.entry() == ConfigCodes.ENDPOINT_LOCALHOST || f.entry() == K8sCodes.RECEIVER_LOCALHOST;
+            if (unusedOtlp || localhost) {
+                return diagnosis(evidence, f, f.title(), "The connection was refused, and the config explains it: "
+                        + f.detail());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Diagnosis> diagnosis(RunEvidence evidence, Finding cause, String title, String summary) {
+        Object file = cause.evidence().get("file");
+        String where = file == null ? "" : " (" + file + ":" + cause.evidence().get("line") + ")";
+        return Optional.of(new Diagnosis(cause.code(), title + where, summary, cause.remediation(),
+                Diagnoser.alsoCheck(evidence, cause.entry())));
+    }
+
+    private static Transport transportOf(RunEvidence evidence, Finding refused) {
+        for (Target target : evidence.targets()) {
+            for (Endpoint endpoint : target.endpoints()) {
+                if (endpoint.label().equals(refused.endpoint())) {
+                    return endpoint.transport();
+                }
+            }
+        }
+        return Transport.UNKNOWN;
+    }
+}
