@@ -1,6 +1,8 @@
 package dev.otlpdoctor.target;
 
+import dev.otlpdoctor.DoctorException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +10,65 @@ import java.util.Map;
 /**
  * The OTLP exporter endpoint settings of the OpenTelemetry specification, read from an environment:
  * {@code OTEL_EXPORTER_OTLP_ENDPOINT}, the per-signal {@code OTEL_EXPORTER_OTLP_{TRACES,METRICS,LOGS}_ENDPOINT},
- * and the matching {@code _PROTOCOL} variables. Used when {@code check} is given no TARGET.
+ * and the matching {@code _PROTOCOL} variables. Used when {@code check} is given no TARGET, and by
+ * {@code env}, which reads every option of every signal ({@link #signals()}).
  */
 public final class OtlpEnvironment {
     public static final String ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public static final String PROTOCOL = "OTEL_EXPORTER_OTLP_PROTOCOL";
     private static final List<String> SIGNALS = List.of("TRACES", "METRICS", "LOGS");
 
-    private final Map<String, String> env;
+    private final EnvSettings env;
 
     public OtlpEnvironment(Map<String, String> env) {
+        this(EnvSettings.of(env));
+    }
+
+    public OtlpEnvironment(EnvSettings env) {
         this.env = env;
+    }
+
+    /** The effective exporter settings of traces, metrics and logs, in that order. */
+    public List<SignalExporter> signals() {
+        List<SignalExporter> signals = new ArrayList<>();
+        for (Signal signal : Signal.values()) {
+            signals.add(signal(signal));
+        }
+        return signals;
+    }
+
+    private SignalExporter signal(Signal signal) {
+        Map<ExporterOption, Setting> options = new EnumMap<>(ExporterOption.class);
+        for (ExporterOption option : ExporterOption.values()) {
+            env.get(signal.variable(option)).or(() -> env.get(option.variable()))
+                    .ifPresent(setting -> options.put(option, setting));
+        }
+        Setting exporter = env.get(signal.exporterVariable()).orElse(null);
+        Protocol protocol = SignalExporter.DEFAULT_PROTOCOL;
+        Setting protocolSetting = options.get(ExporterOption.PROTOCOL);
+        if (protocolSetting != null) {
+            try {
+                protocol = Protocol.parse(protocolSetting.value(), protocolSetting.variable());
+            } catch (DoctorException e) {
+                protocol = null;
+            }
+            if (protocol == Protocol.AUTO) {
+                protocol = null; // "auto" is otlpdoctor's word, not a value SDKs accept
+            }
+        }
+        Setting endpointSetting = options.get(ExporterOption.ENDPOINT);
+        Protocol forEndpoint = protocol == null ? SignalExporter.DEFAULT_PROTOCOL : protocol;
+        if (endpointSetting == null) {
+            return new SignalExporter(signal, exporter, options, protocol,
+                    ExporterEndpoint.defaultFor(signal, forEndpoint), "");
+        }
+        boolean perSignal = endpointSetting.variable().equals(signal.variable(ExporterOption.ENDPOINT));
+        try {
+            return new SignalExporter(signal, exporter, options, protocol,
+                    ExporterEndpoint.parse(endpointSetting, signal, forEndpoint, perSignal), "");
+        } catch (DoctorException e) {
+            return new SignalExporter(signal, exporter, options, protocol, null, e.getMessage());
+        }
     }
 
     /**
@@ -65,7 +115,6 @@ public final class OtlpEnvironment {
     }
 
     private String value(String variable) {
-        String value = env.get(variable);
-        return value == null || value.isBlank() ? null : value.trim();
+        return env.get(variable).map(s -> s.value().trim()).orElse(null);
     }
 }
