@@ -42,8 +42,8 @@ public final class EnvSettings {
     }
 
     /**
-     * Variables whose value comes from elsewhere at run time; {@link Setting#value()} describes the
-     * reference (e.g. {@code valueFrom secretKeyRef otel-auth/token}), never a value.
+     * Variables whose value, or part of it, comes from elsewhere at run time; {@link Setting#value()}
+     * describes the reference (e.g. {@code valueFrom secretKeyRef otel-auth/token}), never a value.
      */
     public Map<String, Setting> unresolved() {
         return unresolved;
@@ -63,6 +63,16 @@ public final class EnvSettings {
 
         public Builder unresolved(Setting reference) {
             settings.remove(reference.variable());
+            unresolved.put(reference.variable(), reference);
+            return this;
+        }
+
+        /**
+         * A variable whose value is known except for parts resolved at run time: {@code setting} holds the
+         * value with placeholders, {@code reference} says what they stand for.
+         */
+        public Builder partlyResolved(Setting setting, Setting reference) {
+            set(setting);
             unresolved.put(reference.variable(), reference);
             return this;
         }
