@@ -11,6 +11,7 @@ import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.Target;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -37,11 +38,19 @@ public final class Checker {
     }
 
     public Report check(List<Target> targets, ProbeSettings settings) {
+        return check(targets, settings, Deadline.after(settings.timeout()), List.of());
+    }
+
+    /**
+     * Runs the chain after steps that already ran under the same deadline (the Kubernetes view of
+     * {@code --k8s-service}); their runs come first in the report and are diagnosed with the probes'.
+     */
+    public Report check(List<Target> targets, ProbeSettings settings, Deadline deadline, List<ProbeRun> earlier) {
         long start = System.nanoTime();
-        Deadline deadline = Deadline.after(settings.timeout());
         ExecutorService executor = newExecutor();
         try {
-            List<ProbeRun> runs = new ChainRunner(chain, executor).run(targets, settings, deadline);
+            List<ProbeRun> runs = new ArrayList<>(earlier);
+            runs.addAll(new ChainRunner(chain, executor).run(targets, settings, deadline));
             Diagnoser diagnoser = new Diagnoser();
             Optional<Diagnosis> diagnosis = diagnoser.diagnose(targets, runs);
             String verdict = diagnosis.map(Diagnosis::title).orElseGet(() -> diagnoser.passVerdict(runs));

@@ -1,6 +1,10 @@
 package dev.otlpdoctor.cli;
 
+import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.k8s.ServiceInspector;
+import dev.otlpdoctor.k8s.ServiceRef;
+import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.OtlpEnvironment;
@@ -35,6 +39,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check collector:4317 --timeout 2s",
             "  otlpdoctor check http://collector:4318/otlp -o json | jq -r .diagnosis.code",
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
+            "  otlpdoctor check --k8s-service otel-collector.observability   # Service, endpoints, pods; then probe",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -55,6 +60,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     private Protocol protocol;
 
+    @Option(names = "--k8s-service", paramLabel = "NAME[.NAMESPACE]",
+            description = "Check a collector's Kubernetes Service with kubectl (selector, endpoints, ports), then probe"
+                    + " its cluster DNS name. Replaces TARGET.")
+    private String k8sService;
+
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     private boolean strict;
 
@@ -63,8 +73,18 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Target> parsed = resolveTargets();
-        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol));
+        Report report;
+        if (k8sService != null) {
+            if (!targets.isEmpty()) {
+                throw DoctorException.usage("--k8s-service names what to check: give it without a TARGET");
+            }
+            Deadline deadline = Deadline.after(timeout);
+            ServiceInspector.View view = ServiceInspector.view(ServiceRef.parse(k8sService), root.env(), deadline);
+            report = new Checker(Checker.standardChain()).check(List.of(view.target()),
+                    new ProbeSettings(timeout, protocol), deadline, List.of(view.run()));
+        } else {
+            report = new Checker(Checker.standardChain()).check(resolveTargets(), new ProbeSettings(timeout, protocol));
+        }
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

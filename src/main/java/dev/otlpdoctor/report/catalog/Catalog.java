@@ -19,7 +19,9 @@ public final class Catalog {
     private static final Map<String, CatalogEntry> ENTRIES = index(List.of(
             RunCodes.ALL,
             NetworkCodes.ALL,
-            EnvCodes.ALL));
+            EnvCodes.ALL,
+            K8sLiveCodes.ALL,
+            K8sServiceCodes.ALL));
 
     private Catalog() {
     }
