@@ -71,7 +71,8 @@ public final class ServiceInspector {
         String host = ref.dnsName(namespace);
         Finding skip = K8sLiveCodes.KUBECTL_UNAVAILABLE.finding()
                 .evidence("reason", reason)
-                .detail(ref.namespace().isPresent() ? "" : "Without kubectl the namespace is assumed to be 'default'.")
+                .detail("The Service-level checks did not run (" + reason + "); only " + host + " is probed."
+                        + (ref.namespace().isPresent() ? "" : " Without kubectl the namespace is assumed to be 'default'."))
                 .build().attributedTo(PROBE_ID, host);
         return new View(ProbeRun.of(PROBE_ID, host, 0, List.of(skip)), bareHost(host, ref));
     }
@@ -88,6 +89,7 @@ public final class ServiceInspector {
                         .param("service", ref.name())
                         .evidence("namespace", namespace)
                         .evidence("kubectl", service.error())
+                        .detail("kubectl answered: " + service.error())
                         .build().attributedTo(PROBE_ID, host);
                 return new View(ProbeRun.of(PROBE_ID, host, elapsed(start), List.of(missing)), bareHost(host, ref));
             }
@@ -160,6 +162,7 @@ public final class ServiceInspector {
                     .evidence("type", str(spec, "type").orElse("ClusterIP"))
                     .evidence("clusterIP", str(spec, "clusterIP").orElse(""))
                     .evidence("ports", described.isEmpty() ? "no ports" : described)
+                    .detail("kubectl get service " + name + " -n " + namespace + " found the Service.")
                     .build());
             List<Integer> numbers = servicePorts.stream().map(p -> integer(p, "port")).toList();
             for (JsonObject port : servicePorts) {
@@ -178,9 +181,10 @@ public final class ServiceInspector {
                             .param("protocol", t == Transport.GRPC ? "OTLP/gRPC" : "OTLP/HTTP")
                             .evidence("port", t.defaultPort())
                             .evidence("servicePorts", numbers)
-                            .detail(numbers.contains(t == Transport.GRPC ? 55680 : 55681)
-                                    ? "It exposes the legacy port " + (t == Transport.GRPC ? 55680 : 55681)
-                                            + ", which current collectors no longer serve." : "")
+                            .detail("The Service's ports are " + numbers + "; none is " + t.defaultPort() + "."
+                                    + (numbers.contains(t == Transport.GRPC ? 55680 : 55681)
+                                    ? " It exposes the legacy port " + (t == Transport.GRPC ? 55680 : 55681)
+                                            + ", which current collectors no longer serve." : ""))
                             .build());
                 }
             }
@@ -207,6 +211,8 @@ public final class ServiceInspector {
                         .param("namespace", namespace)
                         .evidence("notReady", notReady.size())
                         .evidence("pods", String.join(", ", notReady))
+                        .detail("The Service selects " + pods.size() + " pod(s); not ready: " + String.join(", ", notReady)
+                                + (ready.isEmpty() ? ". None is ready, so the Service has no endpoints." : "."))
                         .build());
             }
             if (!ready.isEmpty()) {
@@ -214,6 +220,7 @@ public final class ServiceInspector {
                         .param("service", name)
                         .evidence("ready", ready.size())
                         .evidence("addresses", ready)
+                        .detail("Ready: " + String.join(", ", ready) + ".")
                         .build());
                 return;
             }
@@ -233,6 +240,7 @@ public final class ServiceInspector {
                     .param("selectorArg", selector.isEmpty() ? "<labels>" : selectorArg(selector))
                     .evidence("reason", reason)
                     .evidence("selector", selectorArg(selector))
+                    .detail("The endpoint slices of Service " + name + " list no ready address: " + reason + ".")
                     .build());
         }
 
@@ -246,7 +254,11 @@ public final class ServiceInspector {
             Finding.Builder finding = K8sServiceCodes.SELECTOR_MISMATCH.finding()
                     .param("service", name)
                     .evidence("selector", selectorArg(selector))
-                    .param("podLabels", podLabels);
+                    .param("podLabels", podLabels)
+                    .detail("No pod in namespace " + namespace + " has the labels " + selectorArg(selector)
+                            + closest.map(w -> "; the closest pod template is " + str(w, "kind").orElse("?") + "/"
+                                    + str(obj(w, "metadata"), "name").orElse("?") + " with " + templateLabels(w))
+                                    .orElse("") + ".");
             closest.ifPresent(w -> finding
                     .evidence("closestWorkload", str(w, "kind").orElse("?") + "/" + str(obj(w, "metadata"), "name").orElse("?"))
                     .evidence("closestLabels", templateLabels(w)));
@@ -322,6 +334,9 @@ public final class ServiceInspector {
                         .evidence("portName", portName)
                         .evidence("appProtocol", appProtocol)
                         .evidence("meshSidecar", sidecar.orElse("none seen"))
+                        .detail("Port " + integer(port, "port") + " (name '" + portName + "') carries OTLP/gRPC but "
+                                + "declares no gRPC protocol" + sidecar.map(c -> "; the pods run the mesh sidecar " + c)
+                                .orElse("; no mesh sidecar was seen in the pods") + ".")
                         .build());
             }
         }
