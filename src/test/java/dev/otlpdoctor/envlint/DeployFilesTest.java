@@ -32,8 +32,8 @@ class DeployFilesTest {
         CommandLine.ParseResult parsed = new CommandLine(new RootCommand(Map.of()))
                 .setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("check");
-        assertThat(parsed.subcommand().matchedPositionalValue(0, (String) null))
-                .isEqualTo("otel-collector.observability.svc.cluster.local");
+        List<String> targets = parsed.subcommand().matchedPositionalValue(0, List.of());
+        assertThat(targets).containsExactly("otel-collector.observability.svc.cluster.local");
         assertThat(parsed.subcommand().matchedOptionValue("-o", (Object) null)).hasToString("JSON");
     }
 
