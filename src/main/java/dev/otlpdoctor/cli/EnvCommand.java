@@ -97,7 +97,9 @@ public final class EnvCommand implements Callable<Integer> {
             EnvCheckPlan plan = EnvCheckPlan.of(signals, input.settings().unresolved().keySet(), timeout);
             checked = plan.targets().isEmpty() ? null
                     : new Checker(Checker.standardChain()).check(plan.targets(), plan.settings());
-            notes = plan.notReproduced();
+            notes = plan.targets().isEmpty()
+                    ? List.of("nothing to probe: no signal is exported over OTLP to an endpoint known offline")
+                    : plan.notReproduced();
         }
         EnvReport report = new EnvReport(input, signals, findings, checked, notes);
         if (output.json()) {
