@@ -16,7 +16,6 @@ import java.util.Map;
 public final class OtlpEnvironment {
     public static final String ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public static final String PROTOCOL = "OTEL_EXPORTER_OTLP_PROTOCOL";
-    private static final List<String> SIGNALS = List.of("TRACES", "METRICS", "LOGS");
 
     private final EnvSettings env;
 
@@ -80,16 +79,21 @@ public final class OtlpEnvironment {
      */
     public List<Target> targets(Protocol flagProtocol) {
         Map<String, Target> byEndpoints = new LinkedHashMap<>();
-        List<String> variables = new ArrayList<>();
-        variables.add(ENDPOINT);
-        SIGNALS.forEach(s -> variables.add("OTEL_EXPORTER_OTLP_" + s + "_ENDPOINT"));
-        for (String variable : variables) {
-            String value = value(variable);
+        Map<String, Signal> variables = new LinkedHashMap<>();
+        variables.put(ENDPOINT, null);
+        for (Signal signal : Signal.values()) {
+            variables.put(signal.variable(ExporterOption.ENDPOINT), signal);
+        }
+        for (Map.Entry<String, Signal> variable : variables.entrySet()) {
+            String value = value(variable.getKey());
             if (value == null) {
                 continue;
             }
-            TargetParser parser = parserFor(variable, flagProtocol);
-            Target target = parser.parse(value, Source.env(variable));
+            TargetParser parser = parserFor(variable.getKey(), flagProtocol);
+            Target target = parser.parse(value, Source.env(variable.getKey()));
+            if (variable.getValue() != null) {
+                target = withoutSignalPath(target, variable.getValue());
+            }
             String key = target.endpoints().stream().map(Endpoint::label).reduce("", (a, b) -> a + " " + b);
             byEndpoints.putIfAbsent(key, target);
         }
@@ -97,6 +101,20 @@ public final class OtlpEnvironment {
             return List.of(new TargetParser(flagProtocol, "--protocol").parse("localhost", Source.defaulted()));
         }
         return List.copyOf(byEndpoints.values());
+    }
+
+    /**
+     * A per-signal URL already ends in {@code /v1/<signal>}; the HTTP probe appends that path to the base
+     * path, so the base path is what comes before it.
+     */
+    private static Target withoutSignalPath(Target target, Signal signal) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Endpoint e : target.endpoints()) {
+            String base = e.basePath().endsWith(signal.httpPath())
+                    ? e.basePath().substring(0, e.basePath().length() - signal.httpPath().length()) : e.basePath();
+            endpoints.add(new Endpoint(e.host(), e.port(), e.transport(), e.tls(), base, e.transportReason()));
+        }
+        return new Target(target.input(), target.host(), endpoints, target.source());
     }
 
     private TargetParser parserFor(String endpointVariable, Protocol flagProtocol) {

@@ -78,4 +78,11 @@ class OtlpEnvironmentSignalsTest {
         assertThat(target.endpoints().get(0).basePath()).isEqualTo("/otlp");
         assertThat(target.endpoints().get(0).transport()).isEqualTo(Transport.HTTP);
     }
+
+    @Test
+    void checkWithoutTargetProbesAPerSignalUrlAtItsPrefix() {
+        Target only = new OtlpEnvironment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                "http://collector:4318/otlp/v1/traces")).targets(Protocol.AUTO).get(0);
+        assertThat(only.endpoints().get(0).basePath()).isEqualTo("/otlp");
+    }
 }
