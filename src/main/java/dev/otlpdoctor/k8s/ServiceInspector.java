@@ -46,6 +46,18 @@ public final class ServiceInspector {
      * @param target the Service's DNS name with the ports to probe
      */
     public record View(ProbeRun run, Target target) {
+        /** Adds that the DNS name cannot resolve from here, and how to probe through the Service instead. */
+        View withOutsideClusterNote(ServiceRef ref) {
+            String namespace = target.host().substring(ref.name().length() + 1, target.host().indexOf(".svc."));
+            List<Finding> findings = new ArrayList<>(run.findings());
+            findings.add(K8sLiveCodes.OUTSIDE_CLUSTER.finding()
+                    .evidence("host", target.host())
+                    .param("namespace", namespace)
+                    .param("service", ref.name())
+                    .detail("KUBERNETES_SERVICE_HOST is not set: this is not a pod, so cluster DNS names do not resolve here.")
+                    .build().attributedTo(PROBE_ID, target.host()));
+            return new View(ProbeRun.of(run.probe(), run.endpoint(), run.durationMs(), findings), target);
+        }
     }
 
     /**
@@ -54,15 +66,18 @@ public final class ServiceInspector {
      */
     public static View view(ServiceRef ref, Map<String, String> env, Deadline deadline) {
         Optional<Kubectl> kubectl = Kubectl.find(env);
+        View view;
         if (kubectl.isEmpty()) {
-            return unavailable(ref, "kubectl is not on the PATH");
+            view = unavailable(ref, "kubectl is not on the PATH");
+        } else {
+            try {
+                view = new ServiceInspector(kubectl.get()).inspect(ref, deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                view = unavailable(ref, "interrupted while kubectl ran");
+            }
         }
-        try {
-            return new ServiceInspector(kubectl.get()).inspect(ref, deadline);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return unavailable(ref, "interrupted while kubectl ran");
-        }
+        return env.containsKey("KUBERNETES_SERVICE_HOST") ? view : view.withOutsideClusterNote(ref);
     }
 
     /** The view when kubectl cannot be used: a skip with the reason, and both OTLP ports on the Service's name. */

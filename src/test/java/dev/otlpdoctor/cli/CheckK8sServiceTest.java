@@ -71,7 +71,8 @@ class CheckK8sServiceTest {
     @Test
     void healthyServiceThenProbesItsClusterDnsName() throws IOException {
         JsonObject doc = assertThatRun(run("healthy", "--k8s-service", "otel-collector.observability")).json();
-        assertThat(k8sCodes(doc)).containsExactly("k8s.service-found:pass", "k8s.endpoints-ready:pass");
+        assertThat(k8sCodes(doc)).containsExactly("k8s.service-found:pass", "k8s.endpoints-ready:pass",
+                "k8s.outside-cluster:info");
         assertThat(finding(doc, "k8s.endpoints-ready").getAsJsonObject("evidence").get("addresses").toString())
                 .contains("otel-collector-7d9f8b6c5-x2x4p (10.244.1.17)");
         JsonObject target = doc.getAsJsonObject("target");
@@ -90,7 +91,7 @@ class CheckK8sServiceTest {
         CliDriver.Result result = run("selector-mismatch", "--k8s-service", "otel-collector.observability");
         JsonObject doc = assertThatRun(result).exitsWith(1).json();
         assertThat(k8sCodes(doc)).containsExactly("k8s.service-found:pass", "k8s.selector-mismatch:fail",
-                "k8s.no-endpoints:fail");
+                "k8s.no-endpoints:fail", "k8s.outside-cluster:info");
         JsonObject mismatch = finding(doc, "k8s.selector-mismatch");
         assertThat(mismatch.get("title").getAsString())
                 .isEqualTo("Service otel-collector selects no pod (app=otel-collector)");
@@ -105,7 +106,7 @@ class CheckK8sServiceTest {
         JsonObject doc = assertThatRun(run("broken-ports", "--k8s-service", "otel-collector.observability")).exitsWith(1).json();
         assertThat(k8sCodes(doc)).containsExactly("k8s.service-found:pass", "k8s.service-port-missing:warn",
                 "k8s.pods-not-ready:fail", "k8s.no-endpoints:fail", "k8s.target-port-mismatch:fail",
-                "k8s.app-protocol-missing:warn");
+                "k8s.app-protocol-missing:warn", "k8s.outside-cluster:info");
         assertThat(finding(doc, "k8s.pods-not-ready").getAsJsonObject("evidence").get("pods").getAsString())
                 .isEqualTo("otel-collector-5c6d7-abcde Running CrashLoopBackOff");
         assertThat(finding(doc, "k8s.target-port-mismatch").get("title").getAsString())
@@ -120,7 +121,7 @@ class CheckK8sServiceTest {
     @Test
     void missingServiceIsAFailure() {
         JsonObject doc = assertThatRun(run("not-found", "--k8s-service", "otel-collector")).exitsWith(1).json();
-        assertThat(k8sCodes(doc)).containsExactly("k8s.service-not-found:fail");
+        assertThat(k8sCodes(doc)).containsExactly("k8s.service-not-found:fail", "k8s.outside-cluster:info");
         assertThat(finding(doc, "k8s.service-not-found").getAsJsonObject("evidence").get("kubectl").getAsString())
                 .isEqualTo("Error from server (NotFound): services \"otel-collector\" not found");
     }
@@ -129,7 +130,7 @@ class CheckK8sServiceTest {
     void kubectlErrorsAndAbsenceAreSkipsWithOneLine() {
         CliDriver.Result failing = run("no-cluster", "--k8s-service", "otel-collector.observability");
         JsonObject doc = assertThatRun(failing).stderrIsEmpty().json();
-        assertThat(k8sCodes(doc)).containsExactly("k8s.kubectl-unavailable:skip");
+        assertThat(k8sCodes(doc)).containsExactly("k8s.kubectl-unavailable:skip", "k8s.outside-cluster:info");
         assertThat(finding(doc, "k8s.kubectl-unavailable").get("title").getAsString()).isEqualTo(
                 "the Kubernetes view was not checked: kubectl failed: The connection to the server localhost:8080 "
                         + "was refused - did you specify the right host or port?");
@@ -138,6 +139,20 @@ class CheckK8sServiceTest {
                 .run("check", "--k8s-service", "otel-collector", "--timeout", "5s");
         assertThatRun(absent).exitsWith(1).stdoutContains("SKIP", "kubectl is not on the PATH",
                 "otel-collector.default.svc.cluster.local");
+        assertThat(absent.out()).as("the note names the port-forward that works from here")
+                .contains("kubectl port-forward -n default svc/otel-collector 4317 4318");
+    }
+
+    @Test
+    void insideAPodTheClusterDnsNameIsExpectedToResolve() {
+        CliDriver.Result result = CliDriver.create()
+                .env("PATH", bin + ":/usr/bin:/bin")
+                .env("KUBERNETES_SERVICE_HOST", "10.96.0.1")
+                .env("KUBECTL_FIXTURES", FIXTURES.resolve("healthy").toString())
+                .env("KUBECTL_CALLS", calls.toString())
+                .run("check", "--k8s-service", "otel-collector.observability", "-o", "json");
+        assertThat(k8sCodes(assertThatRun(result).json())).containsExactly("k8s.service-found:pass",
+                "k8s.endpoints-ready:pass");
     }
 
     @Test

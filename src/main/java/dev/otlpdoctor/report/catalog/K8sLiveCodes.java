@@ -1,6 +1,7 @@
 package dev.otlpdoctor.report.catalog;
 
 import static dev.otlpdoctor.report.Severity.FAIL;
+import static dev.otlpdoctor.report.Severity.INFO;
 import static dev.otlpdoctor.report.Severity.PASS;
 import static dev.otlpdoctor.report.Severity.SKIP;
 import static dev.otlpdoctor.report.Severity.WARN;
@@ -70,6 +71,17 @@ public final class K8sLiveCodes {
             List.of("Declare the protocol on the Service port:\nspec:\n  ports:\n    - name: grpc-otlp\n"
                     + "      port: {servicePort}\n      appProtocol: grpc"));
 
-    static final List<CatalogEntry> ALL = List.of(KUBECTL_UNAVAILABLE, SERVICE_NOT_FOUND, SERVICE_FOUND, ENDPOINTS_READY,
+    public static final CatalogEntry OUTSIDE_CLUSTER = new CatalogEntry("k8s.outside-cluster", INFO,
+            "{host} resolves only inside the cluster; from here: kubectl port-forward -n {namespace} svc/{service} "
+                    + "4317 4318, then otlpdoctor check localhost",
+            "A Service's cluster DNS name is served by the cluster's DNS to pods only. From a workstation the "
+                    + "network probes of that name end at dns.unresolved, which then says nothing about the "
+                    + "collector; the Service view above still holds.",
+            "KUBERNETES_SERVICE_HOST is not set in otlpdoctor's environment.",
+            List.of("Probe through the Service from here: kubectl port-forward -n {namespace} svc/{service} 4317 4318, "
+                    + "then: otlpdoctor check localhost",
+                    "Or probe from inside the cluster, as applications do: the Job in deploy/kubernetes/otlpdoctor-job.yaml"));
+
+    static final List<CatalogEntry> ALL = List.of(KUBECTL_UNAVAILABLE, OUTSIDE_CLUSTER, SERVICE_NOT_FOUND, SERVICE_FOUND, ENDPOINTS_READY,
             NO_ENDPOINTS, PODS_NOT_READY, APP_PROTOCOL_MISSING);
 }
