@@ -305,13 +305,21 @@ public final class ServiceInspector {
                     findings.add(mismatch(servicePort, target.getAsString(), declared, Severity.FAIL,
                             "No container declares a port named '" + target.getAsString() + "', so this Service port "
                                     + "has no endpoints."));
-                } else if (!byName) {
-                    int number = target == null ? servicePort : target.getAsInt();
-                    if (!numbers.contains(number)) {
-                        findings.add(mismatch(servicePort, String.valueOf(number), declared, Severity.WARN,
-                                "No container declares port " + number + "; it works only if the collector listens "
-                                        + "there anyway."));
-                    }
+                    continue;
+                }
+                int number = byName ? named.get(target.getAsString()) : target == null ? servicePort : target.getAsInt();
+                if (!byName && !numbers.contains(number)) {
+                    findings.add(mismatch(servicePort, String.valueOf(number), declared, Severity.WARN,
+                            "No container declares port " + number + "; it works only if the collector listens "
+                                    + "there anyway."));
+                }
+                Transport front = Transport.conventionalFor(servicePort);
+                Transport back = Transport.conventionalFor(number);
+                if (front != Transport.UNKNOWN && back != Transport.UNKNOWN && front != back) {
+                    findings.add(mismatch(servicePort, target == null ? String.valueOf(number) : target.getAsString(),
+                            declared, Severity.FAIL, "Service port " + servicePort + " (OTLP/" + label(front)
+                                    + " by convention) forwards to container port " + number + " (OTLP/" + label(back)
+                                    + "): clients speaking " + label(front) + " reach the " + label(back) + " server."));
                 }
             }
         }
@@ -388,6 +396,10 @@ public final class ServiceInspector {
             return Transport.HTTP;
         }
         return Transport.UNKNOWN;
+    }
+
+    private static String label(Transport transport) {
+        return transport == Transport.GRPC ? "gRPC" : "HTTP";
     }
 
     private static String describePort(JsonObject port) {

@@ -110,12 +110,25 @@ class CheckK8sServiceTest {
         assertThat(finding(doc, "k8s.pods-not-ready").getAsJsonObject("evidence").get("pods").getAsString())
                 .isEqualTo("otel-collector-5c6d7-abcde Running CrashLoopBackOff");
         assertThat(finding(doc, "k8s.target-port-mismatch").get("title").getAsString())
-                .isEqualTo("Service otel-collector port 4317 targets grpc, which no collector container declares");
+                .isEqualTo("Service otel-collector port 4317 targets grpc, which is not the collector's port for it");
+        assertThat(finding(doc, "k8s.target-port-mismatch").get("detail").getAsString())
+                .startsWith("No container declares a port named 'grpc'");
         assertThat(finding(doc, "k8s.service-port-missing").get("title").getAsString())
                 .isEqualTo("Service otel-collector does not expose OTLP/HTTP port 4318");
         assertThat(finding(doc, "k8s.app-protocol-missing").getAsJsonObject("evidence").get("meshSidecar").getAsString())
                 .isEqualTo("istio-proxy");
         assertThat(doc.getAsJsonObject("target").getAsJsonArray("endpoints")).as("only the Service's port").hasSize(1);
+    }
+
+    @Test
+    void swappedTargetPortsSendGrpcToTheHttpServer() {
+        JsonObject doc = assertThatRun(run("swapped-ports", "--k8s-service", "otel-collector.observability"))
+                .exitsWith(1).json();
+        assertThat(k8sCodes(doc)).containsExactly("k8s.service-found:pass", "k8s.endpoints-ready:pass",
+                "k8s.target-port-mismatch:fail", "k8s.target-port-mismatch:fail", "k8s.outside-cluster:info");
+        assertThat(finding(doc, "k8s.target-port-mismatch").get("detail").getAsString()).isEqualTo(
+                "Service port 4317 (OTLP/gRPC by convention) forwards to container port 4318 (OTLP/HTTP): "
+                        + "clients speaking gRPC reach the HTTP server.");
     }
 
     @Test

@@ -27,10 +27,11 @@ public final class K8sServiceCodes {
                     "Apply it and check: kubectl get svc {service} -o wide"));
 
     public static final CatalogEntry TARGET_PORT_MISMATCH = new CatalogEntry("k8s.target-port-mismatch", FAIL,
-            "Service {service} port {servicePort} targets {targetPort}, which no collector container declares",
+            "Service {service} port {servicePort} targets {targetPort}, which is not the collector's port for it",
             "A Service forwards each port to its targetPort on the selected pods (by number, or by the name of a "
                     + "containerPort). A name no container declares leaves the port without endpoints; a number "
-                    + "no container declares works only if the process happens to listen there.",
+                    + "no container declares works only if the process happens to listen there; and a gRPC port "
+                    + "forwarded to the HTTP port (or the reverse) reaches a server of the other protocol.",
             "The Service port, its targetPort and the containers' ports.",
             List.of("Point targetPort at the collector container's port, e.g. targetPort: 4317, or at the name of "
                     + "the containerPort that carries it.",
