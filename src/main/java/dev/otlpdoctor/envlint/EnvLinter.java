@@ -107,7 +107,7 @@ public final class EnvLinter {
         }
         if (endpoint.setting() == null) {
             report(EnvCodes.ENDPOINT_DEFAULT, null, sig, b -> b
-                    .param("url", endpoint.url()));
+                    .param("url", stripUrlPath(endpoint)));
         } else {
             lintEndpoint(signal, endpoint, protocol);
         }

@@ -36,19 +36,11 @@ public final class KubernetesManifest {
      * @param node its YAML mapping
      */
     public record Container(String owner, String name, boolean init, MappingNode node) {
-        public int line() {
-            return KubernetesManifest.line(node);
-        }
-
         /** A list of strings of the container ({@code command}, {@code args}); empty when absent. */
         public List<String> strings(String key) {
             List<String> values = new ArrayList<>();
             sequence(node, key).ifPresent(seq -> seq.getValue().forEach(n -> values.add(scalarText(n))));
             return values;
-        }
-
-        public Optional<String> scalar(String key) {
-            return KubernetesManifest.scalar(node, key);
         }
     }
 
