@@ -8,6 +8,7 @@ import dev.otlpdoctor.target.ExporterEndpoint;
 import dev.otlpdoctor.target.ExporterOption;
 import dev.otlpdoctor.target.Setting;
 import dev.otlpdoctor.target.SignalExporter;
+import dev.otlpdoctor.target.Transport;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +67,14 @@ public final class EnvTextRenderer {
         if (endpoint != null) {
             String how = endpoint.setting() == null ? "default: no endpoint variable set"
                     : endpoint.setting().describe() + (endpoint.perSignal() ? ", used as-is"
-                    : signal.protocol() != null && signal.protocol().transport().label().equals("http")
+                    : signal.protocol() != null && signal.protocol().transport() == Transport.HTTP
                             ? ", " + signal.signal().httpPath() + " appended" : "");
             row(out, "endpoint", style.faint(how));
         } else {
             row(out, "endpoint", signal.option(ExporterOption.ENDPOINT).map(Setting::describe).orElse(""));
         }
         row(out, "protocol", (signal.protocol() == null ? "(invalid)" : signal.protocol().value())
-                + signal.option(ExporterOption.PROTOCOL).map(s -> from(s)).orElse(style.faint("  (default)")));
+                + signal.option(ExporterOption.PROTOCOL).map(this::from).orElse(style.faint("  (default)")));
         Optional<Setting> headers = signal.option(ExporterOption.HEADERS);
         row(out, "headers", headers.map(h -> {
             List<String> names = HeaderList.parse(h.value()).names();
