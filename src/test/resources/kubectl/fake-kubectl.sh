@@ -7,6 +7,7 @@ case "$2" in
   service) name=service ;;
   pods) name=pods ;;
   endpointslices) name=endpointslices ;;
+  endpoints) name=endpoints ;;
   deployments,statefulsets,daemonsets) name=workloads ;;
   *) name=unknown ;;
 esac

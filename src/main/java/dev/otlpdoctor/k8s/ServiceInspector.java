@@ -148,25 +148,27 @@ public final class ServiceInspector {
             List<JsonObject> servicePorts = objects(arr(spec, "ports"));
             reportService(spec, servicePorts);
             List<String> ns = List.of("-n", namespace);
-            List<JsonObject> pods = List.of();
+            // Empty: kubectl could not list them, so nothing is concluded from their absence.
+            Optional<List<JsonObject>> pods = Optional.of(List.of());
             if (!selector.isEmpty()) {
-                Kubectl.Result podList = get(List.of("get", "pods", "-l", selectorArg(selector)), ns, deadline);
-                pods = podList.ok() ? items(podList.output()) : List.of();
+                pods = list(List.of("get", "pods", "-l", selectorArg(selector)), ns, "the pods it selects");
             }
             List<JsonObject> containers = new ArrayList<>();
-            pods.forEach(p -> containers.addAll(objects(arr(obj(p, "spec"), "containers"))));
+            pods.orElse(List.of()).forEach(p -> containers.addAll(objects(arr(obj(p, "spec"), "containers"))));
             List<JsonObject> templates = List.of();
-            if (pods.isEmpty()) {
-                Kubectl.Result workloads = get(List.of("get", "deployments,statefulsets,daemonsets"), ns, deadline);
-                templates = workloads.ok() ? items(workloads.output()) : List.of();
+            if (pods.isPresent() && pods.get().isEmpty()) {
+                templates = list(List.of("get", "deployments,statefulsets,daemonsets"), ns, "the workloads").orElse(List.of());
                 if (!selector.isEmpty()) {
                     templates.stream().filter(w -> labelsMatch(templateLabels(w), selector)).forEach(w ->
                             containers.addAll(objects(arr(obj(obj(obj(w, "spec"), "template"), "spec"), "containers"))));
                 }
             }
-            reportEndpoints(selector, pods, templates);
+            Optional<List<String>> ready = readyAddresses();
+            if (ready.isPresent()) {
+                reportEndpoints(selector, pods, ready.get(), templates);
+            }
             reportTargetPorts(servicePorts, containers);
-            reportAppProtocol(servicePorts, pods);
+            reportAppProtocol(servicePorts, pods.orElse(List.of()));
         }
 
         private void reportService(JsonObject spec, List<JsonObject> servicePorts) {
@@ -205,20 +207,63 @@ public final class ServiceInspector {
             }
         }
 
-        private void reportEndpoints(Map<String, String> selector, List<JsonObject> pods, List<JsonObject> templates)
+        /** The items kubectl lists, or empty after reporting that it could not list them. */
+        private Optional<List<JsonObject>> list(List<String> what, List<String> ns, String description)
                 throws InterruptedException {
+            Kubectl.Result result = get(what, ns, deadline);
+            if (result.ok()) {
+                return Optional.of(items(result.output()));
+            }
+            findings.add(K8sLiveCodes.KUBECTL_UNAVAILABLE.finding()
+                    .evidence("reason", "kubectl could not list " + description + ": " + result.error())
+                    .detail("What depends on " + description + " was not checked.")
+                    .build());
+            return Optional.empty();
+        }
+
+        /** "pod (address)" of every ready endpoint, from the EndpointSlices, else the Endpoints object. */
+        private Optional<List<String>> readyAddresses() throws InterruptedException {
+            List<String> ns = List.of("-n", namespace);
             Kubectl.Result slices = get(List.of("get", "endpointslices", "-l", "kubernetes.io/service-name=" + name),
-                    List.of("-n", namespace), deadline);
+                    ns, deadline);
             List<String> ready = new ArrayList<>();
-            for (JsonObject slice : slices.ok() ? items(slices.output()) : List.<JsonObject>of()) {
-                for (JsonObject endpoint : objects(arr(slice, "endpoints"))) {
-                    boolean isReady = bool(obj(endpoint, "conditions"), "ready").orElse(true);
-                    String pod = str(obj(endpoint, "targetRef"), "name").orElse("?");
-                    if (isReady) {
-                        arr(endpoint, "addresses").forEach(a -> ready.add(pod + " (" + a.getAsString() + ")"));
+            if (slices.ok()) {
+                for (JsonObject slice : items(slices.output())) {
+                    for (JsonObject endpoint : objects(arr(slice, "endpoints"))) {
+                        String pod = str(obj(endpoint, "targetRef"), "name").orElse("?");
+                        if (bool(obj(endpoint, "conditions"), "ready").orElse(true)) {
+                            arr(endpoint, "addresses").forEach(a -> ready.add(pod + " (" + a.getAsString() + ")"));
+                        }
                     }
                 }
+                return Optional.of(ready);
             }
+            // Clusters before discovery.k8s.io/v1, or access to Endpoints only: one object, not a list.
+            Kubectl.Result endpoints = get(List.of("get", "endpoints", name), ns, deadline);
+            if (!endpoints.ok()) {
+                findings.add(K8sLiveCodes.KUBECTL_UNAVAILABLE.finding()
+                        .evidence("reason", "kubectl could not read the Service's endpoints: " + endpoints.error())
+                        .detail("Whether the Service has ready endpoints was not checked.")
+                        .build());
+                return Optional.empty();
+            }
+            JsonObject object;
+            try {
+                object = JsonParser.parseString(endpoints.output()).getAsJsonObject();
+            } catch (JsonSyntaxException | IllegalStateException e) {
+                object = new JsonObject();
+            }
+            for (JsonObject subset : objects(arr(object, "subsets"))) {
+                for (JsonObject address : objects(arr(subset, "addresses"))) {
+                    ready.add(str(obj(address, "targetRef"), "name").orElse("?") + " (" + str(address, "ip").orElse("?") + ")");
+                }
+            }
+            return Optional.of(ready);
+        }
+
+        private void reportEndpoints(Map<String, String> selector, Optional<List<JsonObject>> listed, List<String> ready,
+                                     List<JsonObject> templates) {
+            List<JsonObject> pods = listed.orElse(List.of());
             List<String> notReady = pods.stream().filter(p -> !podReady(p)).map(ServiceInspector::describePod).toList();
             if (!notReady.isEmpty()) {
                 findings.add(K8sLiveCodes.PODS_NOT_READY.finding()
@@ -242,6 +287,8 @@ public final class ServiceInspector {
             String reason;
             if (selector.isEmpty()) {
                 reason = "it has no selector, so its endpoints must be managed by hand and none are";
+            } else if (listed.isEmpty()) {
+                reason = "no ready address (its pods could not be listed)";
             } else if (pods.isEmpty()) {
                 reason = "its selector matches no pod";
                 reportSelectorMismatch(selector, templates);
@@ -255,7 +302,7 @@ public final class ServiceInspector {
                     .param("selectorArg", selector.isEmpty() ? "<labels>" : selectorArg(selector))
                     .evidence("reason", reason)
                     .evidence("selector", selectorArg(selector))
-                    .detail("The endpoint slices of Service " + name + " list no ready address: " + reason + ".")
+                    .detail("The endpoints of Service " + name + " list no ready address: " + reason + ".")
                     .build());
         }
 

@@ -132,6 +132,22 @@ class CheckK8sServiceTest {
     }
 
     @Test
+    void whatKubectlMayNotReadIsSkippedNotConcluded() throws IOException {
+        JsonObject doc = assertThatRun(run("forbidden-pods", "--k8s-service", "otel-collector.observability")).json();
+        assertThat(k8sCodes(doc)).as("no selector-mismatch from a list that could not be read").containsExactly(
+                "k8s.service-found:pass", "k8s.kubectl-unavailable:skip", "k8s.endpoints-ready:pass",
+                "k8s.outside-cluster:info");
+        assertThat(finding(doc, "k8s.kubectl-unavailable").get("title").getAsString()).isEqualTo(
+                "Kubernetes checks skipped: kubectl could not list the pods it selects: Error from server (Forbidden): "
+                        + "pods is forbidden: User \"dev\" cannot list resource \"pods\" in API group \"\" "
+                        + "in the namespace \"observability\"");
+        assertThat(finding(doc, "k8s.endpoints-ready").getAsJsonObject("evidence").get("addresses").toString())
+                .contains("otel-collector-7d9f8b6c5-x2x4p (10.244.1.17)");
+        assertThat(Files.readAllLines(calls)).contains(
+                "get endpoints otel-collector -n observability -o json");
+    }
+
+    @Test
     void missingServiceIsAFailure() {
         JsonObject doc = assertThatRun(run("not-found", "--k8s-service", "otel-collector")).exitsWith(1).json();
         assertThat(k8sCodes(doc)).containsExactly("k8s.service-not-found:fail", "k8s.outside-cluster:info");
@@ -145,7 +161,7 @@ class CheckK8sServiceTest {
         JsonObject doc = assertThatRun(failing).stderrIsEmpty().json();
         assertThat(k8sCodes(doc)).containsExactly("k8s.kubectl-unavailable:skip", "k8s.outside-cluster:info");
         assertThat(finding(doc, "k8s.kubectl-unavailable").get("title").getAsString()).isEqualTo(
-                "the Kubernetes view was not checked: kubectl failed: The connection to the server localhost:8080 "
+                "Kubernetes checks skipped: kubectl failed: The connection to the server localhost:8080 "
                         + "was refused - did you specify the right host or port?");
 
         CliDriver.Result absent = CliDriver.create().env("PATH", dir.resolve("empty").toString())

@@ -15,10 +15,11 @@ public final class K8sLiveCodes {
     }
 
     public static final CatalogEntry KUBECTL_UNAVAILABLE = new CatalogEntry("k8s.kubectl-unavailable", SKIP,
-            "the Kubernetes view was not checked: {reason}",
+            "Kubernetes checks skipped: {reason}",
             "check --k8s-service reads the Service, its endpoints and pods with kubectl. Without kubectl on the "
                     + "PATH, or when kubectl fails (no context, no access, API server unreachable), the "
-                    + "Service-level checks are skipped and only the network probes run.",
+                    + "Service-level checks that need what it could not read are skipped; nothing is concluded "
+                    + "from what was not read.",
             "Whether kubectl was found, and its one-line error.",
             List.of("Install kubectl and select the cluster: kubectl config use-context <context>",
                     "Check access: kubectl auth can-i get services,endpointslices,pods -n <namespace>"));
