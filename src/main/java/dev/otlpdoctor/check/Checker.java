@@ -65,13 +65,18 @@ public final class Checker {
         return check(targets, settings, List.of());
     }
 
+    public Report check(List<Target> targets, ProbeSettings settings, List<ProbeRun> runLevel) {
+        return check(targets, settings, Deadline.after(settings.timeout()), runLevel);
+    }
+
     /**
-     * Runs the chain after run-level steps that did not touch the network (the config lint of
-     * {@code --config}); their runs come first in the report and are diagnosed with the probes'.
+     * Runs the chain after run-level steps: the config lint of {@code --config} (offline) and the
+     * Kubernetes view of {@code --k8s-service} (already run under the same deadline). Their runs come
+     * first in the report and every target's diagnosis sees them.
      */
-    public Report check(List<Target> targets, ProbeSettings settings, List<ProbeRun> offline) {
-        long start = System.nanoTime();
-        Deadline deadline = Deadline.after(settings.timeout());
+    public Report check(List<Target> targets, ProbeSettings settings, Deadline deadline, List<ProbeRun> runLevel) {
+        // The run started when its deadline did: earlier steps count towards its duration.
+        long start = System.nanoTime() - (deadline.total().toNanos() - deadline.remaining().toNanos());
         ExecutorService executor = newExecutor();
         try {
             List<List<ProbeRun>> perTarget = new ChainRunner(chain, executor, parallelTargets)
@@ -81,17 +86,17 @@ public final class Checker {
             for (int i = 0; i < targets.size(); i++) {
                 List<Target> one = List.of(targets.get(i));
                 // Run-level findings (the config) explain every target, so each diagnosis sees them.
-                List<ProbeRun> runs = new ArrayList<>(offline);
+                List<ProbeRun> runs = new ArrayList<>(runLevel);
                 runs.addAll(perTarget.get(i));
                 Optional<Diagnosis> diagnosis = diagnoser.diagnose(one, runs);
                 results.add(new TargetResult(targets.get(i), perTarget.get(i), diagnosis.orElse(null),
                         diagnosis.map(Diagnosis::title).orElseGet(() -> diagnoser.passVerdict(runs))));
             }
-            List<ProbeRun> all = new ArrayList<>(offline);
+            List<ProbeRun> all = new ArrayList<>(runLevel);
             perTarget.forEach(all::addAll);
             Optional<Diagnosis> diagnosis = diagnoser.diagnose(targets, all);
             String verdict = results.size() == 1 ? results.get(0).verdict() : Diagnoser.fleetVerdict(results);
-            return new Report("check", offline, results, diagnosis.orElse(null), verdict,
+            return new Report("check", runLevel, results, diagnosis.orElse(null), verdict,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             // Probes blocked in uninterruptible I/O past the deadline must not keep the JVM alive.

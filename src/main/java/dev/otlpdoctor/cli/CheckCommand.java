@@ -4,6 +4,9 @@ import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.lint.ConfigStep;
 import dev.otlpdoctor.lint.config.CollectorVersion;
+import dev.otlpdoctor.k8s.ServiceInspector;
+import dev.otlpdoctor.k8s.ServiceRef;
+import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
@@ -48,6 +51,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
             "  otlpdoctor check --targets-file fleet.txt --parallel 32 --timeout 10s",
             "  otlpdoctor check collector-host --config otel-collector.yaml",
+            "  otlpdoctor check --k8s-service otel-collector.observability   # Service, endpoints, pods; then probe",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -70,6 +74,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "auto, grpc, http/protobuf or http/json. auto decides by port and identifies what answers."
                     + " Default: ${DEFAULT-VALUE}.")
     private Protocol protocol;
+
+    @Option(names = "--k8s-service", paramLabel = "NAME[.NAMESPACE]",
+            description = "Check a collector's Kubernetes Service with kubectl (selector, endpoints, ports), then probe"
+                    + " its cluster DNS name. Replaces TARGET.")
+    private String k8sService;
 
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     private boolean strict;
@@ -116,12 +125,25 @@ public final class CheckCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw DoctorException.usage("--parallel " + parallel + ": give at least 1");
         }
-        List<Target> parsed = resolveTargets();
-        List<ProbeRun> offline = configFiles.isEmpty() ? List.of()
-                : List.of(ConfigStep.run(configFiles, root.env(), CollectorVersion.parse(collectorVersion)));
+        List<ProbeRun> runLevel = new ArrayList<>();
+        if (!configFiles.isEmpty()) {
+            runLevel.add(ConfigStep.run(configFiles, root.env(), CollectorVersion.parse(collectorVersion)));
+        }
         ProbeSettings settings = ProbeSettings.builder(timeout).protocol(protocol).sendSample(sendSample)
                 .healthUrl(healthUrl).metricsUrl(metricsUrl).local(local).build();
-        Report report = new Checker(Checker.standardChain(), parallel).check(parsed, settings, offline);
+        Checker checker = new Checker(Checker.standardChain(), parallel);
+        Report report;
+        if (k8sService != null) {
+            if (!targets.isEmpty() || targetsFile != null) {
+                throw DoctorException.usage("--k8s-service names what to check: give it without a TARGET");
+            }
+            Deadline deadline = Deadline.after(timeout);
+            ServiceInspector.View view = ServiceInspector.view(ServiceRef.parse(k8sService), root.env(), deadline);
+            runLevel.add(view.run());
+            report = checker.check(List.of(view.target()), settings, deadline, runLevel);
+        } else {
+            report = checker.check(resolveTargets(), settings, runLevel);
+        }
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

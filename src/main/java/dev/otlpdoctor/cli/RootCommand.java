@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         header = "Find out why telemetry does not reach an OpenTelemetry Collector over OTLP, and how to fix it.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CheckCommand.class, LintCommand.class, ExplainCommand.class, CompletionCommand.class},
+        subcommands = {CheckCommand.class, LintCommand.class, EnvCommand.class, ExplainCommand.class,
+            CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  otlpdoctor check collector-host                 probe OTLP/gRPC 4317 and OTLP/HTTP 4318",

@@ -28,7 +28,8 @@ public final class JsonRenderer {
         out.flush();
     }
 
-    JsonObject toJson(Report report) {
+    /** The document of a report, for commands that embed it in their own (env --check). */
+    public JsonObject toJson(Report report) {
         JsonObject root = header(report.command());
         JsonArray targets = new JsonArray();
         report.results().forEach(r -> targets.add(target(report, r)));

@@ -1,6 +1,8 @@
 package dev.otlpdoctor.target;
 
+import dev.otlpdoctor.DoctorException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,17 +10,64 @@ import java.util.Map;
 /**
  * The OTLP exporter endpoint settings of the OpenTelemetry specification, read from an environment:
  * {@code OTEL_EXPORTER_OTLP_ENDPOINT}, the per-signal {@code OTEL_EXPORTER_OTLP_{TRACES,METRICS,LOGS}_ENDPOINT},
- * and the matching {@code _PROTOCOL} variables. Used when {@code check} is given no TARGET.
+ * and the matching {@code _PROTOCOL} variables. Used when {@code check} is given no TARGET, and by
+ * {@code env}, which reads every option of every signal ({@link #signals()}).
  */
 public final class OtlpEnvironment {
     public static final String ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public static final String PROTOCOL = "OTEL_EXPORTER_OTLP_PROTOCOL";
-    private static final List<String> SIGNALS = List.of("TRACES", "METRICS", "LOGS");
 
-    private final Map<String, String> env;
+    private final EnvSettings env;
 
     public OtlpEnvironment(Map<String, String> env) {
+        this(EnvSettings.of(env));
+    }
+
+    public OtlpEnvironment(EnvSettings env) {
         this.env = env;
+    }
+
+    /** The effective exporter settings of traces, metrics and logs, in that order. */
+    public List<SignalExporter> signals() {
+        List<SignalExporter> signals = new ArrayList<>();
+        for (Signal signal : Signal.values()) {
+            signals.add(signal(signal));
+        }
+        return signals;
+    }
+
+    private SignalExporter signal(Signal signal) {
+        Map<ExporterOption, Setting> options = new EnumMap<>(ExporterOption.class);
+        for (ExporterOption option : ExporterOption.values()) {
+            env.get(signal.variable(option)).or(() -> env.get(option.variable()))
+                    .ifPresent(setting -> options.put(option, setting));
+        }
+        Setting exporter = env.get(signal.exporterVariable()).orElse(null);
+        Protocol protocol = SignalExporter.DEFAULT_PROTOCOL;
+        Setting protocolSetting = options.get(ExporterOption.PROTOCOL);
+        if (protocolSetting != null) {
+            try {
+                protocol = Protocol.parse(protocolSetting.value(), protocolSetting.variable());
+            } catch (DoctorException e) {
+                protocol = null;
+            }
+            if (protocol == Protocol.AUTO) {
+                protocol = null; // "auto" is otlpdoctor's word, not a value SDKs accept
+            }
+        }
+        Setting endpointSetting = options.get(ExporterOption.ENDPOINT);
+        Protocol forEndpoint = protocol == null ? SignalExporter.DEFAULT_PROTOCOL : protocol;
+        if (endpointSetting == null) {
+            return new SignalExporter(signal, exporter, options, protocol,
+                    ExporterEndpoint.defaultFor(signal, forEndpoint), "");
+        }
+        boolean perSignal = endpointSetting.variable().equals(signal.variable(ExporterOption.ENDPOINT));
+        try {
+            return new SignalExporter(signal, exporter, options, protocol,
+                    ExporterEndpoint.parse(endpointSetting, signal, forEndpoint, perSignal), "");
+        } catch (DoctorException e) {
+            return new SignalExporter(signal, exporter, options, protocol, null, e.getMessage());
+        }
     }
 
     /**
@@ -30,16 +79,21 @@ public final class OtlpEnvironment {
      */
     public List<Target> targets(Protocol flagProtocol) {
         Map<String, Target> byEndpoints = new LinkedHashMap<>();
-        List<String> variables = new ArrayList<>();
-        variables.add(ENDPOINT);
-        SIGNALS.forEach(s -> variables.add("OTEL_EXPORTER_OTLP_" + s + "_ENDPOINT"));
-        for (String variable : variables) {
-            String value = value(variable);
+        Map<String, Signal> variables = new LinkedHashMap<>();
+        variables.put(ENDPOINT, null);
+        for (Signal signal : Signal.values()) {
+            variables.put(signal.variable(ExporterOption.ENDPOINT), signal);
+        }
+        for (Map.Entry<String, Signal> variable : variables.entrySet()) {
+            String value = value(variable.getKey());
             if (value == null) {
                 continue;
             }
-            TargetParser parser = parserFor(variable, flagProtocol);
-            Target target = parser.parse(value, Source.env(variable));
+            TargetParser parser = parserFor(variable.getKey(), flagProtocol);
+            Target target = parser.parse(value, Source.env(variable.getKey()));
+            if (variable.getValue() != null) {
+                target = withoutSignalPath(target, variable.getValue());
+            }
             String key = target.endpoints().stream().map(Endpoint::label).reduce("", (a, b) -> a + " " + b);
             byEndpoints.putIfAbsent(key, target);
         }
@@ -47,6 +101,20 @@ public final class OtlpEnvironment {
             return List.of(new TargetParser(flagProtocol, "--protocol").parse("localhost", Source.defaulted()));
         }
         return List.copyOf(byEndpoints.values());
+    }
+
+    /**
+     * A per-signal URL already ends in {@code /v1/<signal>}; the HTTP probe appends that path to the base
+     * path, so the base path is what comes before it.
+     */
+    private static Target withoutSignalPath(Target target, Signal signal) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Endpoint e : target.endpoints()) {
+            String base = e.basePath().endsWith(signal.httpPath())
+                    ? e.basePath().substring(0, e.basePath().length() - signal.httpPath().length()) : e.basePath();
+            endpoints.add(new Endpoint(e.host(), e.port(), e.transport(), e.tls(), base, e.transportReason()));
+        }
+        return new Target(target.input(), target.host(), endpoints, target.source());
     }
 
     private TargetParser parserFor(String endpointVariable, Protocol flagProtocol) {
@@ -65,7 +133,6 @@ public final class OtlpEnvironment {
     }
 
     private String value(String variable) {
-        String value = env.get(variable);
-        return value == null || value.isBlank() ? null : value.trim();
+        return env.get(variable).map(s -> s.value().trim()).orElse(null);
     }
 }

@@ -4,8 +4,8 @@ package dev.otlpdoctor.target;
  * Where a setting came from, so every effective endpoint can be reported with its origin:
  * a command-line argument, an environment variable, or otlpdoctor's default.
  *
- * @param kind {@code argument}, {@code env}, {@code file} or {@code default}
- * @param name the argument position, variable name or file location; empty for a default
+ * @param kind {@code argument}, {@code env}, {@code file}, {@code manifest} or {@code default}
+ * @param name the argument position, variable name or file location ({@code app.env:3}); empty for a default
  */
 public record Source(String kind, String name) {
 
@@ -17,9 +17,14 @@ public record Source(String kind, String name) {
         return new Source("env", variable);
     }
 
-    /** A line of a file, e.g. {@code --targets-file fleet.txt} line 3. */
+    /** A line of a file: a --targets-file or a dotenv file. */
     public static Source file(String file, int line) {
         return new Source("file", file + ":" + line);
+    }
+
+    /** An {@code env:} entry of a container in a Kubernetes manifest. */
+    public static Source manifest(String file, int line, String container) {
+        return new Source("manifest", file + ":" + line + " container " + container);
     }
 
     public static Source defaulted() {

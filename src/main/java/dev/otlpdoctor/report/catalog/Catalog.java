@@ -1,6 +1,7 @@
 package dev.otlpdoctor.report.catalog;
 
 import dev.otlpdoctor.report.CatalogEntry;
+import dev.otlpdoctor.report.EditDistance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,6 +23,8 @@ public final class Catalog {
             LocalCodes.ALL,
             ConfigCodes.ALL,
             K8sCodes.ALL,
+            K8sLiveCodes.ALL,
+            EnvCodes.ALL,
             CollectorCodes.ALL));
 
     private Catalog() {
@@ -40,12 +43,12 @@ public final class Catalog {
         String wanted = input.trim().toLowerCase(Locale.ROOT);
         List<String> matches = new ArrayList<>();
         for (String code : ENTRIES.keySet()) {
-            if (code.contains(wanted) || wanted.contains(code) || editDistance(code, wanted) <= 3
+            if (code.contains(wanted) || wanted.contains(code) || EditDistance.between(code, wanted) <= 3
                     || code.startsWith(wanted.split("\\.")[0] + ".")) {
                 matches.add(code);
             }
         }
-        matches.sort(Comparator.comparingInt(code -> editDistance(code, wanted)));
+        matches.sort(Comparator.comparingInt(code -> EditDistance.between(code, wanted)));
         return matches.subList(0, Math.min(5, matches.size()));
     }
 
@@ -59,24 +62,5 @@ public final class Catalog {
             }
         }
         return Collections.unmodifiableMap(byCode);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
