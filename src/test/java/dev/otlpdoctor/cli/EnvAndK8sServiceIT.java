@@ -69,7 +69,7 @@ class EnvAndK8sServiceIT {
                         "KUBECTL_CALLS", dir.resolve("calls.log").toString()),
                 "check", "--k8s-service", "otel-collector.observability", "--no-color");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).contains("Service otel-collector selects no pod (app=otel-collector)",
+        assertThat(run.out()).contains("Service otel-collector selects no collector pod (app=otel-collector)",
                 "Fix (k8s.selector-mismatch)", "otel-collector.observability.svc.cluster.local does not resolve");
         assertThat(run.err()).isEmpty();
     }
