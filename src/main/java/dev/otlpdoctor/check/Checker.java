@@ -7,6 +7,10 @@ import dev.otlpdoctor.probe.ProbeChain;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.net.TcpProbe;
+import dev.otlpdoctor.probe.otlp.GrpcProbe;
+import dev.otlpdoctor.probe.otlp.HttpProbe;
+import dev.otlpdoctor.probe.otlp.ProtocolProbe;
+import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
@@ -27,7 +31,11 @@ public final class Checker {
     public static ProbeChain standardChain() {
         return new ProbeChain(List.of(
                 new DnsProbe(),
-                new TcpProbe()));
+                new TcpProbe(),
+                new TlsProbe(),
+                new ProtocolProbe(),
+                new GrpcProbe(),
+                new HttpProbe()));
     }
 
     private final ProbeChain chain;

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.OtlpEnvironment;
@@ -35,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check collector:4317 --timeout 2s",
             "  otlpdoctor check http://collector:4318/otlp -o json | jq -r .diagnosis.code",
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
+            "  otlpdoctor check https://collector:4318 --ca-cert ca.pem -H 'authorization=Bearer …' --send-sample",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -58,13 +60,27 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     private boolean strict;
 
+    @Option(names = "--signals", paramLabel = "LIST", defaultValue = "traces,metrics,logs",
+            description = "Signals to export: any of traces,metrics,logs. Default: ${DEFAULT-VALUE}.")
+    private String signals;
+
+    @Option(names = "--send-sample",
+            description = "Send one span, metric point and log record (service.name=otlpdoctor, otlpdoctor.check=true)"
+                    + " instead of empty requests, so the pipeline behind the receiver is exercised too.")
+    private boolean sendSample;
+
+    @Mixin
+    private ConnectionOptions connection;
+
     @Mixin
     private OutputOptions output;
 
     @Override
     public Integer call() {
         List<Target> parsed = resolveTargets();
-        Report report = new Checker(Checker.standardChain()).check(parsed, new ProbeSettings(timeout, protocol));
+        ProbeSettings settings = new ProbeSettings(timeout, protocol, Signal.parseList(signals, "--signals"),
+                connection.headers(root.env()), connection.tls(), sendSample);
+        Report report = new Checker(Checker.standardChain()).check(parsed, settings);
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
     }

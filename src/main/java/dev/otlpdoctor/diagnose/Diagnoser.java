@@ -6,8 +6,11 @@ import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
+import dev.otlpdoctor.report.catalog.OtlpCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -37,8 +40,21 @@ public final class Diagnoser {
         return Optional.empty();
     }
 
-    /** The one-line verdict of a run without a diagnosis: what was proven. */
+    /**
+     * The one-line verdict of a run without a diagnosis: what was proven — which signals an endpoint
+     * accepted over which protocol, else which endpoints accept connections.
+     */
     public String passVerdict(List<ProbeRun> probes) {
+        Map<String, List<String>> accepted = new LinkedHashMap<>();
+        probes.stream().flatMap(p -> p.findings().stream())
+                .filter(f -> f.entry() == OtlpCodes.OTLP_OK)
+                .forEach(f -> accepted.computeIfAbsent(f.evidence().get("protocol") + " at " + f.endpoint(),
+                        k -> new ArrayList<>()).add(String.valueOf(f.evidence().get("signal"))));
+        if (!accepted.isEmpty()) {
+            return accepted.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " accepted over " + e.getKey())
+                    .collect(Collectors.joining("; "));
+        }
         List<String> open = probes.stream()
                 .flatMap(p -> p.findings().stream())
                 .filter(f -> f.entry() == NetworkCodes.TCP_OPEN)

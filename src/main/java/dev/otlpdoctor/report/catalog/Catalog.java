@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class Catalog {
     private static final Map<String, CatalogEntry> ENTRIES = index(List.of(
             RunCodes.ALL,
-            NetworkCodes.ALL));
+            NetworkCodes.ALL,
+            TlsCodes.ALL, ProtocolCodes.ALL, OtlpCodes.ALL));
 
     private Catalog() {
     }
