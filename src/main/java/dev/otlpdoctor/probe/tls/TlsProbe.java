@@ -28,8 +28,8 @@ import javax.net.ssl.SSLSocket;
  * Sends a TLS ClientHello to the endpoint's first open address: does the server speak TLS, and would the
  * client trust it (chain against the JVM store or {@code --ca-cert}, expiry, host name)? Compares that
  * with what the client side asks for ({@code https://} or {@code --tls}) and records the {@link TlsChannel}
- * the later probes use. The handshake gets a third of the time left, so a server that waits silently
- * leaves time for the protocol probe.
+ * the later probes use. The handshake gets at most a third of the time left (and a second), so a server
+ * that waits silently leaves time for the protocol probe.
  *
  * <p>On a plaintext collector port the ClientHello is a malformed request: the gRPC server closes the
  * connection (and may log a bad client preface), the HTTP server answers 400 (docs/collector-behaviour.md).
@@ -39,6 +39,11 @@ public final class TlsProbe implements Probe {
     public static final Fact<TlsChannel> CHANNEL = Fact.named("tls-channel");
 
     private static final int POST_HANDSHAKE_READ_MILLIS = 100;
+    /**
+     * A TLS server answers a ClientHello within a round trip; a plaintext server either rejects it at once
+     * (the collector's gRPC and HTTP servers do) or waits for more bytes. Waiting longer proves nothing.
+     */
+    private static final int HANDSHAKE_MILLIS = 1000;
 
     @Override
     public String id() {
@@ -68,7 +73,7 @@ public final class TlsProbe implements Probe {
                 : "plaintext (no https:// and no --tls)";
 
         CertificateRecorder recorder = new CertificateRecorder(settings);
-        int budget = Math.max(1, context.deadline().remainingMillis() / 3);
+        int budget = Math.max(1, Math.min(HANDSHAKE_MILLIS, context.deadline().remainingMillis() / 3));
         long start = System.nanoTime();
         Outcome outcome;
         String reason = "";
