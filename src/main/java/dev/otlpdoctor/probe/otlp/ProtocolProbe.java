@@ -154,6 +154,13 @@ public final class ProtocolProbe implements Probe {
             return;
         }
         context.facts().put(WIRE, wire);
+        if (context.facts().get(TlsProbe.UNANSWERED).orElse(false) && TlsProbe.clientWantsTls(context)) {
+            findings.add(TlsProbe.mismatch(context, "plaintext " + wire.label())
+                    .detail("The server did not answer a TLS ClientHello, but " + how + ": it speaks plaintext, "
+                            + "while the client asks for TLS.")
+                    .build());
+            return;
+        }
         Transport expected = endpoint.transport();
         boolean mismatch = (expected == Transport.GRPC && !wire.mayBeGrpc())
                 || (expected == Transport.HTTP && !wire.mayBeHttp());

@@ -37,6 +37,8 @@ import javax.net.ssl.SSLSocket;
 public final class TlsProbe implements Probe {
     /** How later probes talk to the endpoint; absent when the TLS handshake failed. */
     public static final Fact<TlsChannel> CHANNEL = Fact.named("tls-channel");
+    /** Set when the ClientHello got no answer at all: whether the port speaks TLS is still open. */
+    public static final Fact<Boolean> UNANSWERED = Fact.named("tls-unanswered");
 
     private static final int POST_HANDSHAKE_READ_MILLIS = 100;
     /**
@@ -68,9 +70,8 @@ public final class TlsProbe implements Probe {
         TlsSettings settings = context.settings().tls();
         String host = context.endpoint().host();
         int port = context.endpoint().port();
-        boolean clientTls = context.endpoint().tls() || settings.requested();
-        String client = clientTls ? (context.endpoint().tls() ? "TLS (https://)" : "TLS (--tls)")
-                : "plaintext (no https:// and no --tls)";
+        boolean clientTls = clientWantsTls(context);
+        String client = clientSide(context);
 
         CertificateRecorder recorder = new CertificateRecorder(settings);
         int budget = Math.max(1, Math.min(HANDSHAKE_MILLIS, context.deadline().remainingMillis() / 3));
@@ -130,6 +131,7 @@ public final class TlsProbe implements Probe {
                 return;
             case NO_ANSWER:
                 context.facts().put(CHANNEL, TlsChannel.plaintext());
+                context.facts().put(UNANSWERED, true);
                 findings.add(TlsCodes.TLS_NO_ANSWER.finding()
                         .evidence("waitedMs", elapsed)
                         .detail("Nothing came back for the TLS ClientHello in {waitedMs} ms; the next probes "
@@ -192,6 +194,21 @@ public final class TlsProbe implements Probe {
         } else {
             findings.add(found);
         }
+    }
+
+    /** Whether the client side asks for TLS: an {@code https://} target or {@code --tls}. */
+    public static boolean clientWantsTls(ProbeContext context) {
+        return context.endpoint().tls() || context.settings().tls().requested();
+    }
+
+    private static String clientSide(ProbeContext context) {
+        return clientWantsTls(context) ? (context.endpoint().tls() ? "TLS (https://)" : "TLS (--tls)")
+                : "plaintext (no https:// and no --tls)";
+    }
+
+    /** The {@code tls.mismatch} finding for a server that speaks {@code server}. */
+    public static Finding.Builder mismatch(ProbeContext context, String server) {
+        return mismatch(context, clientSide(context), server);
     }
 
     private static Finding.Builder mismatch(ProbeContext context, String client, String server) {
