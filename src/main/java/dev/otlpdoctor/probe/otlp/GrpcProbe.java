@@ -12,7 +12,6 @@ import dev.otlpdoctor.probe.tls.TlsChannel;
 import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.OtlpCodes;
-import dev.otlpdoctor.report.catalog.RunCodes;
 import dev.otlpdoctor.target.Transport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -64,11 +63,7 @@ public final class GrpcProbe implements Probe {
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
         Wire wire = context.facts().get(ProtocolProbe.WIRE).orElseThrow();
         if (!wire.mayBeGrpc()) {
-            findings.add(RunCodes.PROBE_SKIPPED.finding()
-                    .param("probe", id())
-                    .evidence("reason", "the protocol probe found " + wire.label() + ", which cannot be gRPC")
-                    .detail("No gRPC call was made: the server speaks " + wire.label() + ".")
-                    .build());
+            findings.add(ProtocolProbe.notSpoken(id(), wire, "gRPC"));
             return;
         }
         TlsChannel channel = context.facts().get(TlsProbe.CHANNEL).orElseThrow();

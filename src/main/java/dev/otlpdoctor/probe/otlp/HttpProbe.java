@@ -13,7 +13,6 @@ import dev.otlpdoctor.probe.tls.TlsChannel;
 import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.OtlpCodes;
-import dev.otlpdoctor.report.catalog.RunCodes;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Transport;
 import java.io.IOException;
@@ -92,11 +91,7 @@ public final class HttpProbe implements Probe {
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
         Wire wire = context.facts().get(ProtocolProbe.WIRE).orElseThrow();
         if (!wire.mayBeHttp()) {
-            findings.add(RunCodes.PROBE_SKIPPED.finding()
-                    .param("probe", id())
-                    .evidence("reason", "the protocol probe found " + wire.label() + ", which is not OTLP/HTTP")
-                    .detail("No HTTP request was made: the server speaks " + wire.label() + ".")
-                    .build());
+            findings.add(ProtocolProbe.notSpoken(id(), wire, "OTLP/HTTP"));
             return;
         }
         TlsChannel channel = context.facts().get(TlsProbe.CHANNEL).orElseThrow();

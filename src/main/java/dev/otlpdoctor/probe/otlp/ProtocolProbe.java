@@ -177,6 +177,19 @@ public final class ProtocolProbe implements Probe {
                 .build());
     }
 
+    /**
+     * Why a probe of an endpoint with no expected protocol (an unconventional port, {@code --protocol auto})
+     * does not run: the protocol probe found a server that cannot speak {@code protocol}.
+     */
+    static Finding notSpoken(String probeId, Wire wire, String protocol) {
+        String reason = "the protocol probe found " + wire.label() + ", which is not " + protocol;
+        return RunCodes.PROBE_SKIPPED.finding()
+                .param("probe", probeId)
+                .evidence("reason", reason)
+                .detail("The " + probeId + " probe did not run: " + reason + ".")
+                .build();
+    }
+
     /** The {@code protocol.mismatch} finding for an endpoint whose server speaks {@code found}. */
     public static Finding.Builder mismatch(Endpoint endpoint, String found, String how) {
         boolean grpcExpected = endpoint.transport() == Transport.GRPC;
