@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check collector:4317 --timeout 2s",
             "  otlpdoctor check http://collector:4318/otlp -o json | jq -r .diagnosis.code",
             "  otlpdoctor check '[::1]:4317' otel-a:4317 otel-b:4317",
-            "  otlpdoctor check https://collector:4318 --ca-cert ca.pem -H 'authorization=Bearer …' --send-sample",
+            "  otlpdoctor check https://collector:4318 --ca-cert ca.pem --send-sample",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -79,7 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         List<Target> parsed = resolveTargets();
         ProbeSettings settings = new ProbeSettings(timeout, protocol, Signal.parseList(signals, "--signals"),
-                connection.headers(root.env()), connection.tls(), sendSample);
+                connection.headers(root.env()), connection.tls(root.env()), sendSample);
         Report report = new Checker(Checker.standardChain()).check(parsed, settings);
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);

@@ -3,6 +3,7 @@ package dev.otlpdoctor.cli;
 import dev.otlpdoctor.otlp.Header;
 import dev.otlpdoctor.otlp.OtlpHeaders;
 import dev.otlpdoctor.probe.tls.TlsSettings;
+import dev.otlpdoctor.probe.tls.TlsSettings.PemFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,16 @@ public final class ConnectionOptions {
     private boolean tls;
 
     @Option(names = "--ca-cert", paramLabel = "FILE",
-            description = "PEM file of the CA(s) to trust instead of the JVM's trust store.")
+            description = "PEM file of the CA(s) to trust instead of the JVM's trust store."
+                    + " Default: OTEL_EXPORTER_OTLP_CERTIFICATE.")
     private Path caCert;
 
-    @Option(names = "--client-cert", paramLabel = "FILE", description = "PEM client certificate for mutual TLS.")
+    @Option(names = "--client-cert", paramLabel = "FILE", description = "PEM client certificate for mutual TLS."
+            + " Default: OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE.")
     private Path clientCert;
 
-    @Option(names = "--client-key", paramLabel = "FILE", description = "PKCS#8 PEM private key of --client-cert.")
+    @Option(names = "--client-key", paramLabel = "FILE", description = "PKCS#8 PEM private key of --client-cert."
+            + " Default: OTEL_EXPORTER_OTLP_CLIENT_KEY.")
     private Path clientKey;
 
     @Option(names = "--insecure-skip-verify",
@@ -39,11 +43,25 @@ public final class ConnectionOptions {
         return OtlpHeaders.resolve(env, headers);
     }
 
-    /** TLS settings with the named files loaded; a missing or malformed file is exit 2. */
-    public TlsSettings tls() {
-        if (!tls && caCert == null && clientCert == null && clientKey == null && !insecureSkipVerify) {
+    /**
+     * TLS settings with the named files loaded; a missing or malformed file is exit 2. Files not given as
+     * options come from the OpenTelemetry SDK's variables, so a check sees what the application would.
+     */
+    public TlsSettings tls(Map<String, String> env) {
+        PemFile ca = file(caCert, "--ca-cert", env, "OTEL_EXPORTER_OTLP_CERTIFICATE");
+        PemFile cert = file(clientCert, "--client-cert", env, "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE");
+        PemFile key = file(clientKey, "--client-key", env, "OTEL_EXPORTER_OTLP_CLIENT_KEY");
+        if (!tls && ca == null && cert == null && key == null && !insecureSkipVerify) {
             return TlsSettings.defaults();
         }
-        return TlsSettings.load(tls, caCert, clientCert, clientKey, insecureSkipVerify);
+        return TlsSettings.load(tls, ca, cert, key, insecureSkipVerify);
+    }
+
+    private static PemFile file(Path option, String optionName, Map<String, String> env, String variable) {
+        if (option != null) {
+            return new PemFile(option, optionName);
+        }
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? null : new PemFile(Path.of(value.trim()), "env " + variable);
     }
 }

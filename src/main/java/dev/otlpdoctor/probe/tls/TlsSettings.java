@@ -19,14 +19,29 @@ import javax.net.ssl.X509TrustManager;
  * input error (exit 2) before any probe runs.
  *
  * @param requested {@code --tls}: use TLS even without an {@code https://} target
- * @param caCert the {@code --ca-cert} file, or {@code null} for the JVM's trust store
+ * @param caCert the CA file ({@code --ca-cert} or {@code OTEL_EXPORTER_OTLP_CERTIFICATE}), or {@code null}
+ *               for the JVM's trust store
  * @param trust the trust manager of the CA file's certificates; {@code null} for the JVM's default, which
  *              is loaded on first use only (reading the JVM's trust store costs start-up time)
  * @param keyManagers the client certificate of {@code --client-cert/--client-key}, or empty
  * @param insecureSkipVerify {@code --insecure-skip-verify}: do not fail on certificate problems
  */
-public record TlsSettings(boolean requested, Path caCert, X509TrustManager trust, KeyManager[] keyManagers,
+public record TlsSettings(boolean requested, PemFile caCert, X509TrustManager trust, KeyManager[] keyManagers,
                           boolean insecureSkipVerify) {
+
+    /**
+     * A PEM file the user named, and where it was named.
+     *
+     * @param path the file
+     * @param source the option or environment variable that named it, e.g. {@code --ca-cert}
+     */
+    public record PemFile(Path path, String source) {
+        @Override
+        public String toString() {
+            return source + " " + path;
+        }
+    }
+
     private static final char[] IN_MEMORY_PASSWORD = new char[0];
 
     /** TLS only when the target says {@code https://}, trusting the JVM's store, no client certificate. */
@@ -45,11 +60,12 @@ public record TlsSettings(boolean requested, Path caCert, X509TrustManager trust
         static final X509TrustManager INSTANCE = defaultTrust();
     }
 
-    public static TlsSettings load(boolean requested, Path caCert, Path clientCert, Path clientKey,
+    public static TlsSettings load(boolean requested, PemFile caCert, PemFile clientCert, PemFile clientKey,
                                    boolean insecureSkipVerify) {
         if ((clientCert == null) != (clientKey == null)) {
-            throw DoctorException.usage(clientCert == null ? "--client-key needs --client-cert"
-                    : "--client-cert needs --client-key");
+            throw DoctorException.usage(clientCert == null ? clientKey.source() + " needs a client certificate "
+                    + "(--client-cert or OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE)"
+                    : clientCert.source() + " needs a client key (--client-key or OTEL_EXPORTER_OTLP_CLIENT_KEY)");
         }
         X509TrustManager trust = caCert == null ? null : trustFrom(caCert);
         KeyManager[] keys = clientCert == null ? new KeyManager[0] : keyManagers(clientCert, clientKey);
@@ -62,11 +78,11 @@ public record TlsSettings(boolean requested, Path caCert, X509TrustManager trust
 
     /** Where trust comes from, for reports. */
     public String trustSource() {
-        return caCert == null ? "the JVM's trust store" : "--ca-cert " + caCert;
+        return caCert == null ? "the JVM's trust store" : caCert.toString();
     }
 
-    private static X509TrustManager trustFrom(Path caCert) {
-        List<X509Certificate> certificates = read(() -> PemFiles.certificates(caCert), "--ca-cert", caCert);
+    private static X509TrustManager trustFrom(PemFile caCert) {
+        List<X509Certificate> certificates = read(() -> PemFiles.certificates(caCert.path()), caCert);
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -98,9 +114,9 @@ public record TlsSettings(boolean requested, Path caCert, X509TrustManager trust
         throw new IllegalStateException("no X509TrustManager in " + factory.getAlgorithm());
     }
 
-    private static KeyManager[] keyManagers(Path certFile, Path keyFile) {
-        List<X509Certificate> chain = read(() -> PemFiles.certificates(certFile), "--client-cert", certFile);
-        PrivateKey key = read(() -> PemFiles.privateKey(keyFile), "--client-key", keyFile);
+    private static KeyManager[] keyManagers(PemFile certFile, PemFile keyFile) {
+        List<X509Certificate> chain = read(() -> PemFiles.certificates(certFile.path()), certFile);
+        PrivateKey key = read(() -> PemFiles.privateKey(keyFile.path()), keyFile);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -109,8 +125,7 @@ public record TlsSettings(boolean requested, Path caCert, X509TrustManager trust
             factory.init(store, IN_MEMORY_PASSWORD);
             return factory.getKeyManagers();
         } catch (GeneralSecurityException | IOException e) {
-            throw DoctorException.usage("--client-key " + keyFile + " does not match --client-cert " + certFile
-                    + " (" + e.getMessage() + ")");
+            throw DoctorException.usage(keyFile + " does not match " + certFile + " (" + e.getMessage() + ")");
         }
     }
 
@@ -118,11 +133,11 @@ public record TlsSettings(boolean requested, Path caCert, X509TrustManager trust
         T read() throws IOException, GeneralSecurityException;
     }
 
-    private static <T> T read(Reader<T> reader, String option, Path file) {
+    private static <T> T read(Reader<T> reader, PemFile file) {
         try {
             return reader.read();
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw DoctorException.usage(option + " " + file + ": " + e.getMessage());
+            throw DoctorException.usage(file + ": " + e.getMessage());
         }
     }
 }

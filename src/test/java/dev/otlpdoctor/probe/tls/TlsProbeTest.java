@@ -98,6 +98,19 @@ class TlsProbeTest {
     }
 
     @Test
+    void theSdkCertificateVariablesAreUsedWhenNoOptionIsGiven() throws Exception {
+        try (FakeHttpCollector http = FakeHttpCollector.builder().tls(Server.VALID).start()) {
+            CliDriver.Result result = CliDriver.create().env("OTEL_EXPORTER_OTLP_CERTIFICATE", ca)
+                    .run("check", "https://localhost:" + http.port(), "-o", "json");
+            assertThatRun(result).exitsWith(0);
+            assertThat(Findings.of(result).withCode("tls.ok").get(0).toString())
+                    .contains("env OTEL_EXPORTER_OTLP_CERTIFICATE");
+        }
+        assertThatRun(CliDriver.create().env("OTEL_EXPORTER_OTLP_CLIENT_KEY", "missing.key").run("check", "localhost:4317"))
+                .exitsWith(2).stderrIsOneErrorLine().stderrContains("env OTEL_EXPORTER_OTLP_CLIENT_KEY");
+    }
+
+    @Test
     void unreadableTlsFilesAreInputErrors() {
         assertThatRun(cli.run("check", "localhost:4317", "--ca-cert", "no/such/ca.pem"))
                 .exitsWith(2).stderrIsOneErrorLine().stderrContains("--ca-cert", "no/such/ca.pem");
