@@ -25,8 +25,9 @@ import java.util.List;
 import javax.net.ssl.SSLSocket;
 
 /**
- * Identifies what answers on the port, on one connection: first it sends nothing and waits briefly for a
- * banner (gRPC servers send an HTTP/2 SETTINGS frame at once; SSH, SMTP and others greet too), then, if
+ * Identifies what answers on the port, on one connection: first it sends nothing and waits briefly (about
+ * three connect times, 50 to 300 ms) for a banner (gRPC servers send an HTTP/2 SETTINGS frame at once;
+ * SSH, SMTP and others greet too), then, if
  * the server is still silent, it sends one minimal HTTP/1.1 request, {@code GET <base>/v1/traces}, which
  * the collector's OTLP/HTTP receiver answers with 405. With TLS, ALPN tells whether the server speaks
  * HTTP/2. An HTTP/2 server is sent a proper client preface and a GOAWAY before the connection closes, so
@@ -37,7 +38,8 @@ public final class ProtocolProbe implements Probe {
     public static final Fact<Wire> WIRE = Fact.named("wire");
 
     static final int READ_CAP = 1024;
-    private static final int BANNER_MILLIS = 200;
+    private static final int MIN_BANNER_MILLIS = 50;
+    private static final int MAX_BANNER_MILLIS = 300;
     private static final byte[] CLIENT_PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** An empty SETTINGS frame, then a GOAWAY (last stream 0, NO_ERROR). */
     private static final byte[] SETTINGS_AND_GOAWAY = {
@@ -106,10 +108,11 @@ public final class ProtocolProbe implements Probe {
         String how;
         try (Socket socket = channel.connect(address, endpoint.host(), context.deadline().remainingMillis(),
                 "h2", "http/1.1")) {
+            long connectMillis = (System.nanoTime() - start) / 1_000_000;
             String alpn = socket instanceof SSLSocket ssl ? ssl.getApplicationProtocol() : null;
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            Answer banner = read(socket, in, Math.min(BANNER_MILLIS, context.deadline().remainingMillis()));
+            Answer banner = read(socket, in, Math.min(bannerMillis(connectMillis), context.deadline().remainingMillis()));
             if ("h2".equals(alpn)) {
                 wire = Wire.HTTP2_TLS;
                 how = "TLS negotiated ALPN 'h2'";
@@ -214,6 +217,15 @@ public final class ProtocolProbe implements Probe {
                 .evidence("answer", what)
                 .evidence("bytes", Math.max(0, answer.length()))
                 .detail("The server sent " + what + " " + when + ": neither HTTP/1.1 nor HTTP/2.");
+    }
+
+    /**
+     * How long to wait for a greeting: a server that speaks first sends its bytes right after accepting,
+     * so they arrive within about one round trip after the connection is up; the connect time measures
+     * that round trip. A greeting that comes later still shows up as the answer to the request.
+     */
+    private static int bannerMillis(long connectMillis) {
+        return (int) Math.max(MIN_BANNER_MILLIS, Math.min(MAX_BANNER_MILLIS, 3 * connectMillis));
     }
 
     private static String minimalRequest(Endpoint endpoint) {

@@ -50,9 +50,10 @@ public record TlsChannel(boolean tls, SSLContext context, X509TrustManager trust
     public Socket connect(InetSocketAddress address, String host, int timeoutMillis, String... alpn)
             throws IOException {
         Socket socket = new Socket();
+        int timeout = Math.max(1, timeoutMillis); // 0 would mean "wait forever" to java.net
         try {
-            socket.connect(address, timeoutMillis);
-            socket.setSoTimeout(timeoutMillis);
+            socket.connect(address, timeout);
+            socket.setSoTimeout(timeout);
             if (!tls) {
                 return socket;
             }
@@ -63,7 +64,7 @@ public record TlsChannel(boolean tls, SSLContext context, X509TrustManager trust
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
             }
             ssl.setSSLParameters(parameters);
-            ssl.setSoTimeout(timeoutMillis);
+            ssl.setSoTimeout(timeout);
             ssl.startHandshake();
             return ssl;
         } catch (IOException | RuntimeException e) {

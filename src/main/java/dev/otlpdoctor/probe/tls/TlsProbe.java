@@ -81,7 +81,7 @@ public final class TlsProbe implements Probe {
         String tlsVersion = "";
         String alpn = "";
         try (Socket raw = new Socket()) {
-            raw.connect(address, context.deadline().remainingMillis());
+            raw.connect(address, Math.max(1, context.deadline().remainingMillis()));
             raw.setSoTimeout(budget);
             SSLSocket ssl = (SSLSocket) TlsChannel.context(settings.keyManagers(), recorder).getSocketFactory()
                     .createSocket(raw, host, port, true);

@@ -21,7 +21,7 @@ class HttpProbeTest {
             assertThatRun(result).exitsWith(0);
             Findings findings = Findings.of(result);
             assertThat(findings.codes()).contains("protocol:protocol.identified", "http:http.receiver-found")
-                    .doesNotContainSubsequence("grpc:");
+                    .noneMatch(code -> code.startsWith("grpc:"));
             assertThat(findings.withCode("otlp.ok")).hasSize(3)
                     .allSatisfy(f -> assertThat(f.getAsJsonObject("evidence").get("protocol").getAsString())
                             .isEqualTo("http/protobuf"));
@@ -29,6 +29,8 @@ class HttpProbeTest {
                     + collector.address());
 
             CliDriver.Result both = cli.run("check", "http://" + collector.address(), "-o", "json");
+            assertThat(Findings.of(both).codes()).as("no port convention: gRPC is ruled out by what answered")
+                    .contains("grpc:probe.skipped");
             assertThat(Findings.of(both).withCode("otlp.ok")).hasSize(3)
                     .allSatisfy(f -> assertThat(f.getAsJsonObject("evidence").get("protocol").getAsString())
                             .isEqualTo("http/protobuf, http/json"));
