@@ -82,9 +82,17 @@ class HttpProbeTest {
             Findings findings = Findings.of(result);
             assertThat(findings.codes()).contains("http:http.bad-request", "http:otlp.partial-success", "http:otlp.ok");
             assertThat(result.out()).doesNotContain("k3y");
+            assertThat(findings.withCode("http.bad-request").get(0).toString()).contains("export failed");
             CliDriver.Result noKey = cli.run("check", "http://" + collector.address(), "--protocol", "http/json",
                     "-o", "json");
             assertThat(Findings.of(noKey).diagnosisCode()).isEqualTo("auth.required");
+        }
+        try (FakeHttpCollector collector = FakeHttpCollector.builder()
+                .fail(Signal.TRACES, 415).fail(Signal.METRICS, 405).fail(Signal.LOGS, 500).start()) {
+            CliDriver.Result result = cli.run("check", "http://" + collector.address(), "--protocol", "http/protobuf",
+                    "-o", "json");
+            assertThat(Findings.of(result).codes()).contains("http:http.unsupported-media-type",
+                    "http:http.method-not-allowed", "http:otlp.rejected");
         }
     }
 }
