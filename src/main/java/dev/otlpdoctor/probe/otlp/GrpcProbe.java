@@ -72,7 +72,7 @@ public final class GrpcProbe implements Probe {
                 OkHttpClients.url(context, channel, "/"), context.settings().headers())) {
             Future<Call> health = context.executor().submit(() -> call(transport, HEALTH_METHOD, new byte[0], context));
             Map<Signal, Future<Call>> exports = new LinkedHashMap<>();
-            for (Signal signal : context.settings().signals()) {
+            for (Signal signal : SignalPaths.of(context).keySet()) {
                 byte[] request = ExportMessages.protobuf(signal, context.settings().sendSample());
                 exports.put(signal, context.executor().submit(() -> call(transport, signal.grpcMethod(), request, context)));
             }

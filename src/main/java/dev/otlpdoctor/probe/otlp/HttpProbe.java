@@ -98,7 +98,8 @@ public final class HttpProbe implements Probe {
         String base = context.endpoint().basePath();
         OkHttpClient client = OkHttpClients.create(context, channel, false);
         try {
-            String getPath = base + Signal.TRACES.httpPath();
+            Map<Signal, String> paths = SignalPaths.of(context);
+            String getPath = paths.values().iterator().next();
             Reply get = exchange(context, client, new Request.Builder().url(OkHttpClients.url(context, channel, getPath)).get());
             if (get.error == null && get.grpc) {
                 findings.add(grpcAnswered(context, get));
@@ -112,14 +113,15 @@ public final class HttpProbe implements Probe {
                         .build());
             }
             Map<Signal, Future<List<Reply>>> posts = new LinkedHashMap<>();
-            for (Signal signal : context.settings().signals()) {
-                posts.put(signal, context.executor().submit(() -> postAll(context, client, channel, signal)));
+            for (Map.Entry<Signal, String> path : paths.entrySet()) {
+                posts.put(path.getKey(), context.executor().submit(
+                        () -> postAll(context, client, channel, path.getKey(), path.getValue())));
             }
             Map<Signal, List<Reply>> replies = new LinkedHashMap<>();
             for (Map.Entry<Signal, Future<List<Reply>>> post : posts.entrySet()) {
                 replies.put(post.getKey(), await(post.getValue()));
             }
-            report(context, channel, replies, findings);
+            report(context, channel, paths, replies, findings);
         } finally {
             OkHttpClients.shutdown(client);
         }
@@ -136,13 +138,14 @@ public final class HttpProbe implements Probe {
         return List.of(Encoding.PROTOBUF, Encoding.JSON);
     }
 
-    private List<Reply> postAll(ProbeContext context, OkHttpClient client, TlsChannel channel, Signal signal) {
+    private List<Reply> postAll(ProbeContext context, OkHttpClient client, TlsChannel channel, Signal signal,
+                                String path) {
         List<Reply> out = new ArrayList<>();
         boolean sample = context.settings().sendSample();
         for (Encoding encoding : encodings(context)) {
             byte[] body = encoding == Encoding.JSON ? ExportMessages.json(signal, sample)
                     : ExportMessages.protobuf(signal, sample);
-            HttpUrl url = OkHttpClients.url(context, channel, context.endpoint().basePath() + signal.httpPath());
+            HttpUrl url = OkHttpClients.url(context, channel, path);
             out.add(exchange(context, client, new Request.Builder().url(url)
                     .post(RequestBody.create(body, MediaType.get(encoding.contentType)))));
         }
@@ -180,7 +183,8 @@ public final class HttpProbe implements Probe {
         }
     }
 
-    private void report(ProbeContext context, TlsChannel channel, Map<Signal, List<Reply>> replies, FindingSink findings) {
+    private void report(ProbeContext context, TlsChannel channel, Map<Signal, String> paths,
+                        Map<Signal, List<Reply>> replies, FindingSink findings) {
         List<Encoding> encodings = encodings(context);
         boolean all404 = replies.values().stream().flatMap(List::stream)
                 .allMatch(r -> r.error == null && r.status == 404 && !isHtml(r));
@@ -188,18 +192,20 @@ public final class HttpProbe implements Probe {
         if (all404 && !replies.isEmpty()) {
             findings.add(OtlpCodes.HTTP_PATH_NOT_FOUND.finding()
                     .evidence("basePath", base.isEmpty() ? "/" : base)
-                    .evidence("paths", replies.keySet().stream().map(s -> base + s.httpPath()).toList())
+                    .evidence("paths", List.copyOf(paths.values()))
                     .evidence("answer", replies.values().iterator().next().get(0).answer())
                     .param("host", context.endpoint().host())
                     .param("port", context.endpoint().port())
-                    .detail("Every POST under '" + (base.isEmpty() ? "/" : base) + "' was answered 404.")
+                    .detail("Every POST under '" + (base.isEmpty() ? "/" : base) + "' was answered 404."
+                            + (base.matches(".*/v1/(traces|metrics|logs)") ? " The base path already ends in a signal "
+                            + "path, so the signal path is doubled (" + paths.values().iterator().next() + ")." : ""))
                     .build());
             return;
         }
         List<Finding> found = new ArrayList<>();
         for (Map.Entry<Signal, List<Reply>> entry : replies.entrySet()) {
             Signal signal = entry.getKey();
-            String path = base + signal.httpPath();
+            String path = paths.get(signal);
             String url = (channel.tls() ? "https://" : "http://") + context.endpoint().label() + path;
             List<ExportOutcome> outcomes = new ArrayList<>();
             List<List<String>> protocols = new ArrayList<>();

@@ -64,6 +64,24 @@ class HttpProbeTest {
     }
 
     @Test
+    void perSignalEndpointIsUsedAsIsWhileABaseEndpointWithASignalPathIsDoubled() throws Exception {
+        try (FakeHttpCollector collector = FakeHttpCollector.start()) {
+            String url = "http://" + collector.address() + "/v1/traces";
+            CliDriver.Result perSignal = CliDriver.create().env("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", url)
+                    .env("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf").run("check", "-o", "json");
+            assertThatRun(perSignal).exitsWith(0);
+            assertThat(Findings.of(perSignal).withCode("otlp.ok")).singleElement()
+                    .satisfies(f -> assertThat(f.toString()).contains("traces", url));
+
+            CliDriver.Result doubled = CliDriver.create().env("OTEL_EXPORTER_OTLP_ENDPOINT", url)
+                    .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf").run("check", "-o", "json");
+            assertThatRun(doubled).exitsWith(1);
+            assertThat(Findings.of(doubled).withCode("http.path-not-found")).singleElement()
+                    .satisfies(f -> assertThat(f.toString()).contains("/v1/traces/v1/traces", "doubled"));
+        }
+    }
+
+    @Test
     void statusesMapToTheirFindingsWithRetryAfter() throws Exception {
         try (FakeHttpCollector collector = FakeHttpCollector.builder()
                 .fail(Signal.TRACES, 503).fail(Signal.METRICS, 429).fail(Signal.LOGS, 413).start()) {
