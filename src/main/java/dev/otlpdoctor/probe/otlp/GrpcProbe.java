@@ -175,6 +175,11 @@ public final class GrpcProbe implements Probe {
     /** An HTTP/2 server that is not gRPC answered: the OTLP/HTTP receiver (over TLS) or something else. */
     private static ExportOutcome notGrpc(ProbeContext context, GrpcTransport.GrpcReply reply) {
         String answer = "HTTP " + reply.httpStatus() + " " + reply.contentType() + " '" + reply.body() + "'";
+        if (context.endpoint().transport() == Transport.UNKNOWN && HttpAnswers.looksLikeOtlpHttp(reply.body())) {
+            // Nothing said gRPC: the http probe of this endpoint reports the receiver that answered.
+            return ExportOutcome.finding(ProtocolProbe.notSpoken("grpc",
+                    "an HTTP server that is not gRPC answered the gRPC call: " + answer), answer);
+        }
         if (context.endpoint().transport() == Transport.GRPC && HttpAnswers.looksLikeOtlpHttp(reply.body())) {
             return ExportOutcome.finding(ProtocolProbe.mismatch(context.endpoint(), "OTLP/HTTP",
                     "a gRPC call was answered by an HTTP server like the OTLP/HTTP receiver: " + answer).build(), answer);

@@ -304,6 +304,10 @@ public final class HttpProbe implements Probe {
     }
 
     private static Finding grpcAnswered(ProbeContext context, Reply reply) {
+        if (context.endpoint().transport() == Transport.UNKNOWN) {
+            // Nothing said OTLP/HTTP: the grpc probe of this endpoint reports the gRPC server that answered.
+            return ProtocolProbe.notSpoken("http", "a gRPC server answered the HTTP request: " + reply.answer());
+        }
         return ProtocolProbe.mismatch(context.endpoint(), "OTLP/gRPC",
                 "an HTTP request was answered by a gRPC server: " + reply.answer()).build();
     }

@@ -185,7 +185,11 @@ public final class ProtocolProbe implements Probe {
      * does not run: the protocol probe found a server that cannot speak {@code protocol}.
      */
     static Finding notSpoken(String probeId, Wire wire, String protocol) {
-        String reason = "the protocol probe found " + wire.label() + ", which is not " + protocol;
+        return notSpoken(probeId, "the protocol probe found " + wire.label() + ", which is not " + protocol);
+    }
+
+    /** The same, when the probe's own first exchange showed that the server speaks another protocol. */
+    static Finding notSpoken(String probeId, String reason) {
         return RunCodes.PROBE_SKIPPED.finding()
                 .param("probe", probeId)
                 .evidence("reason", reason)

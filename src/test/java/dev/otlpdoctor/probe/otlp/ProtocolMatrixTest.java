@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,6 +60,16 @@ class ProtocolMatrixTest {
         cells.add(Arguments.of("grpc", "https", "grpc", "tls.mismatch"));
         cells.add(Arguments.of("http", "https", "http/json", "tls.mismatch"));
         return cells.stream();
+    }
+
+    @Test
+    void withoutAnyExpectationTheProtocolThatAnswersOverTlsIsUsedAndTheOtherIsSkipped() {
+        CliDriver.Result result = CliDriver.create().run("check", "https://localhost:" + grpcTls.port(),
+                "--ca-cert", TestCertificates.caPem().toString(), "-o", "json");
+        Findings findings = Findings.of(result);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(findings.codes()).as(result.toString()).contains("protocol:protocol.identified", "http:probe.skipped");
+        assertThat(findings.withCode("otlp.ok")).hasSize(3);
     }
 
     @ParameterizedTest(name = "{1} client with --protocol {2} on the {0} port: {3}")
