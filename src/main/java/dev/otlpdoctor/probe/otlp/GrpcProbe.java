@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -90,7 +91,7 @@ public final class GrpcProbe implements Probe {
     private static Call call(GrpcTransport transport, String method, byte[] request, ProbeContext context) {
         long start = System.nanoTime();
         try {
-            return new Call(transport.call(method, request, context.deadline().remainingMillis()), null,
+            return new Call(transport.call(method, request, CallBudget.millis(context.deadline())), null,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             return new Call(null, e, (System.nanoTime() - start) / 1_000_000);
@@ -188,9 +189,9 @@ public final class GrpcProbe implements Probe {
                 "/", "A gRPC call was answered without any gRPC status: " + answer + "."), answer);
     }
 
-    private static java.util.Optional<Finding> healthFinding(Call call) {
+    private static Optional<Finding> healthFinding(Call call) {
         if (call.error != null) {
-            return java.util.Optional.of(OtlpCodes.GRPC_HEALTH_ERROR.finding()
+            return Optional.of(OtlpCodes.GRPC_HEALTH_ERROR.finding()
                     .param("answer", call.error.getMessage())
                     .evidence("error", String.valueOf(call.error.getMessage()))
                     .detail("The health call failed: " + call.error.getMessage() + ".")
@@ -198,18 +199,18 @@ public final class GrpcProbe implements Probe {
         }
         GrpcTransport.GrpcReply reply = call.reply;
         if (!reply.isGrpc()) {
-            return java.util.Optional.empty(); // the exports report what answered
+            return Optional.empty(); // the exports report what answered
         }
         String status = statusName(reply.grpcStatus());
         if (reply.grpcStatus() == 12) {
-            return java.util.Optional.of(OtlpCodes.GRPC_HEALTH_UNIMPLEMENTED.finding()
+            return Optional.of(OtlpCodes.GRPC_HEALTH_UNIMPLEMENTED.finding()
                     .evidence("status", status)
                     .evidence("message", reply.grpcMessage())
                     .detail("Health/Check answered UNIMPLEMENTED: " + reply.grpcMessage() + ".")
                     .build());
         }
         if (reply.grpcStatus() != 0) {
-            return java.util.Optional.of(OtlpCodes.GRPC_HEALTH_ERROR.finding()
+            return Optional.of(OtlpCodes.GRPC_HEALTH_ERROR.finding()
                     .param("answer", status + ": " + reply.grpcMessage())
                     .evidence("status", status)
                     .evidence("message", reply.grpcMessage())
@@ -218,7 +219,7 @@ public final class GrpcProbe implements Probe {
         }
         int serving = servingStatus(reply.message());
         String name = serving >= 0 && serving < HEALTH_NAMES.length ? HEALTH_NAMES[serving] : "status " + serving;
-        return java.util.Optional.of((serving == 1 ? OtlpCodes.GRPC_HEALTH_SERVING : OtlpCodes.GRPC_HEALTH_NOT_SERVING)
+        return Optional.of((serving == 1 ? OtlpCodes.GRPC_HEALTH_SERVING : OtlpCodes.GRPC_HEALTH_NOT_SERVING)
                 .finding()
                 .evidence("status", name)
                 .detail("Health/Check for the whole server answered " + name + ".")

@@ -159,7 +159,7 @@ public final class HttpProbe implements Probe {
         }
         long start = System.nanoTime();
         Call call = client.newCall(request.build());
-        call.timeout().timeout(Math.max(1, context.deadline().remainingMillis()), TimeUnit.MILLISECONDS);
+        call.timeout().timeout(CallBudget.millis(context.deadline()), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
             CappedBody body = CappedBody.read(response.body());
             String contentType = response.header("Content-Type", "");

@@ -28,7 +28,7 @@ final class OkHttpClients {
     static OkHttpClient create(ProbeContext context, TlsChannel channel, boolean http2Only) {
         List<InetAddress> open = context.facts().get(TcpProbe.OPEN_ADDRESSES).orElseThrow().stream()
                 .map(InetSocketAddress::getAddress).toList();
-        long timeout = Math.max(1, context.deadline().remainingMillis());
+        long timeout = CallBudget.millis(context.deadline());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dns(host -> open)
                 .proxy(Proxy.NO_PROXY)

@@ -106,7 +106,7 @@ public final class ProtocolProbe implements Probe {
         long start = System.nanoTime();
         Wire wire;
         String how;
-        try (Socket socket = channel.connect(address, endpoint.host(), context.deadline().remainingMillis(),
+        try (Socket socket = channel.connect(address, endpoint.host(), CallBudget.millis(context.deadline()),
                 "h2", "http/1.1")) {
             long connectMillis = (System.nanoTime() - start) / 1_000_000;
             String alpn = socket instanceof SSLSocket ssl ? ssl.getApplicationProtocol() : null;
@@ -128,7 +128,7 @@ public final class ProtocolProbe implements Probe {
             } else {
                 out.write(minimalRequest(endpoint).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                Answer answer = read(socket, in, context.deadline().remainingMillis());
+                Answer answer = read(socket, in, CallBudget.millis(context.deadline()));
                 if (answer.startsWith("HTTP/1.")) {
                     wire = Wire.HTTP1;
                     how = "GET " + endpoint.basePath() + "/v1/traces was answered '" + statusLine(answer) + "'";
