@@ -82,11 +82,11 @@ public final class TlsCodes {
                     + "(an IP, a Kubernetes Service name, localhost) that is not among the certificate's subject "
                     + "alternative names.",
             "The host name the client uses and the names (DNS and IP SANs) in the certificate.",
-            List.of("Point the application at a name the certificate carries: OTEL_EXPORTER_OTLP_ENDPOINT=https://<one of "
-                            + "{names}>:{port}",
-                    "Or reissue the collector's certificate with {host} as a subject alternative name, e.g. "
-                            + "openssl req ... -addext \"subjectAltName=DNS:{host}\" (for an IP: IP:{host}), or add it "
-                            + "to dnsNames of the cert-manager Certificate."));
+            List.of("Point the application at a name the certificate carries: OTEL_EXPORTER_OTLP_ENDPOINT=https://<name>:{port}"
+                            + " with <name> one of: {names}",
+                    "Or reissue the collector's certificate with {host} among its subject alternative names, e.g. "
+                            + "openssl req ... -addext \"subjectAltName=DNS:{host}\" (IP:<address> for an IP address), "
+                            + "or add it to dnsNames (ipAddresses) of the cert-manager Certificate."));
 
     public static final CatalogEntry TLS_CLIENT_CERT_REQUIRED = new CatalogEntry("tls.client-cert-required", FAIL,
             "the server requires a client certificate it accepts: {alert}",
