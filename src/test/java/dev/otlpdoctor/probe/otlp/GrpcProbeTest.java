@@ -9,6 +9,8 @@ import dev.otlpdoctor.testing.FakeGrpcCollector;
 import dev.otlpdoctor.testing.Findings;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /** The grpc probe against an in-process OTLP/gRPC receiver on loopback. */
@@ -84,6 +86,30 @@ class GrpcProbeTest {
             assertThat(collector.itemsReceived(Signal.TRACES)).isEqualTo(1);
             assertThat(collector.itemsReceived(Signal.LOGS)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aServerReportingNotServingIsAWarning() throws Exception {
+        try (FakeGrpcCollector collector = FakeGrpcCollector.builder().health(ServingStatus.NOT_SERVING).start()) {
+            CliDriver.Result result = cli.run("check", collector.address(), "--protocol", "grpc", "--strict", "-o", "json");
+            assertThatRun(result).exitsWith(1);
+            assertThat(Findings.of(result).withCode("grpc.health-not-serving")).singleElement()
+                    .satisfies(f -> assertThat(f.toString()).contains("NOT_SERVING", "\"warn\""));
+        }
+    }
+
+    @Test
+    void protocolProbesAreSkippedWithTheReasonWhenNothingListens() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CliDriver.Result result = cli.run("check", "127.0.0.1:" + closedPort, "--protocol", "grpc", "-o", "json");
+        assertThatRun(result).exitsWith(1);
+        Findings findings = Findings.of(result);
+        assertThat(findings.codes()).containsSubsequence("tcp:tcp.refused", "tls:probe.skipped",
+                "protocol:probe.skipped", "grpc:probe.skipped");
+        assertThat(findings.withCode("probe.skipped").get(0).toString()).contains("it needs tcp");
     }
 
     @Test
