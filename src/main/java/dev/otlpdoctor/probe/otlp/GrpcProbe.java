@@ -98,11 +98,12 @@ public final class GrpcProbe implements Probe {
         }
     }
 
-    private static Call await(Future<Call> future) throws InterruptedException {
+    /** The result of an exchange run on the probe executor; each bounds itself by the deadline. */
+    static <T> T await(Future<T> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("gRPC call failed unexpectedly", e.getCause());
+            throw new IllegalStateException("OTLP exchange failed unexpectedly", e.getCause());
         }
     }
 

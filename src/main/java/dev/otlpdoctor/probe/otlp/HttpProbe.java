@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -119,7 +118,7 @@ public final class HttpProbe implements Probe {
             }
             Map<Signal, List<Reply>> replies = new LinkedHashMap<>();
             for (Map.Entry<Signal, Future<List<Reply>>> post : posts.entrySet()) {
-                replies.put(post.getKey(), await(post.getValue()));
+                replies.put(post.getKey(), GrpcProbe.await(post.getValue()));
             }
             report(context, channel, paths, replies, findings);
         } finally {
@@ -172,14 +171,6 @@ public final class HttpProbe implements Probe {
                         (System.nanoTime() - start) / 1_000_000);
             }
             return new Reply(0, "", "", null, false, null, e, (System.nanoTime() - start) / 1_000_000);
-        }
-    }
-
-    private static List<Reply> await(Future<List<Reply>> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("HTTP export failed unexpectedly", e.getCause());
         }
     }
 
