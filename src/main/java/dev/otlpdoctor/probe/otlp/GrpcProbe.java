@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
@@ -78,13 +77,13 @@ public final class GrpcProbe implements Probe {
                 exports.put(signal, context.executor().submit(() -> call(transport, signal.grpcMethod(), request, context)));
             }
             List<Finding> found = new ArrayList<>();
-            healthFinding(await(health)).ifPresent(found::add);
+            healthFinding(Exchanges.await(health)).ifPresent(found::add);
             for (Map.Entry<Signal, Future<Call>> export : exports.entrySet()) {
                 Signal signal = export.getKey();
-                found.add(classify(context, signal, await(export.getValue())).toFinding(context, signal,
+                found.add(classify(context, signal, Exchanges.await(export.getValue())).toFinding(context, signal,
                         List.of("grpc"), target + signal.grpcMethod()));
             }
-            addOnce(found, findings);
+            Exchanges.addOnce(found, findings);
         }
     }
 
@@ -98,14 +97,6 @@ public final class GrpcProbe implements Probe {
         }
     }
 
-    /** The result of an exchange run on the probe executor; each bounds itself by the deadline. */
-    static <T> T await(Future<T> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("OTLP exchange failed unexpectedly", e.getCause());
-        }
-    }
 
     private ExportOutcome classify(ProbeContext context, Signal signal, Call call) {
         if (call.error != null) {
@@ -256,14 +247,4 @@ public final class GrpcProbe implements Probe {
         return code >= 0 && code < STATUS_NAMES.length ? STATUS_NAMES[code] : "status " + code;
     }
 
-    /** A server of the wrong protocol answers every call the same: say it once. */
-    static void addOnce(List<Finding> found, FindingSink findings) {
-        List<Finding> seen = new ArrayList<>();
-        for (Finding finding : found) {
-            if (!seen.contains(finding)) {
-                seen.add(finding);
-                findings.add(finding);
-            }
-        }
-    }
 }

@@ -118,7 +118,7 @@ public final class HttpProbe implements Probe {
             }
             Map<Signal, List<Reply>> replies = new LinkedHashMap<>();
             for (Map.Entry<Signal, Future<List<Reply>>> post : posts.entrySet()) {
-                replies.put(post.getKey(), GrpcProbe.await(post.getValue()));
+                replies.put(post.getKey(), Exchanges.await(post.getValue()));
             }
             report(context, channel, paths, replies, findings);
         } finally {
@@ -219,7 +219,7 @@ public final class HttpProbe implements Probe {
                 found.add(outcomes.get(j).toFinding(context, signal, protocols.get(j), "POST " + url));
             }
         }
-        GrpcProbe.addOnce(found, findings::add);
+        Exchanges.addOnce(found, findings);
     }
 
     private ExportOutcome classify(ProbeContext context, Signal signal, Encoding encoding, Reply reply, String path) {
