@@ -15,6 +15,10 @@ import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.ProcessProbe;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.net.TcpProbe;
+import dev.otlpdoctor.probe.otlp.GrpcProbe;
+import dev.otlpdoctor.probe.otlp.HttpProbe;
+import dev.otlpdoctor.probe.otlp.ProtocolProbe;
+import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
@@ -48,6 +52,10 @@ public final class Checker {
                 new FirewallProbe(host),
                 new MetricsBaselineProbe(),
                 new TcpProbe(),
+                new TlsProbe(),
+                new ProtocolProbe(),
+                new GrpcProbe(),
+                new HttpProbe(),
                 new HealthProbe(),
                 new MetricsProbe()));
     }

@@ -7,6 +7,8 @@ import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.k8s.ServiceInspector;
 import dev.otlpdoctor.k8s.ServiceRef;
 import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.probe.LocalChecks;
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
@@ -52,6 +54,7 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor check --targets-file fleet.txt --parallel 32 --timeout 10s",
             "  otlpdoctor check collector-host --config otel-collector.yaml",
             "  otlpdoctor check --k8s-service otel-collector.observability   # Service, endpoints, pods; then probe",
+            "  otlpdoctor check https://collector:4318 --ca-cert ca.pem --send-sample",
             "",
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
@@ -99,14 +102,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "The collector's own Prometheus metrics. Default: http://<target host>:8888/metrics.")
     private URI metricsUrl;
 
-    @Option(names = "--send-sample",
-            description = "Send one tagged span, metric point and log record instead of empty requests, and follow"
-                    + " it through the collector's own counters.")
-    private boolean sendSample;
-
-    @Option(names = "--local", description = "The collector runs on this machine: also look at its processes, "
-            + "listening sockets and firewall (automatic for localhost and this machine's addresses).")
-    private boolean local;
+    @Option(names = "--local", negatable = true,
+            description = "The collector runs on this machine: also look at its processes, listening sockets and"
+                    + " firewall (automatic for localhost and this machine's addresses; --no-local: never).")
+    private Boolean local;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Also lint the collector's config (repeatable: merged in order, as the collector does)"
@@ -116,6 +115,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--collector-version", paramLabel = "VERSION",
             description = "With --config: the collector release the config is for (e.g. 0.110.0). Default: the newest.")
     private String collectorVersion;
+
+    @Option(names = "--signals", paramLabel = "LIST", defaultValue = "traces,metrics,logs",
+            description = "Signals to export: any of traces,metrics,logs. Default: ${DEFAULT-VALUE}.")
+    private String signals;
+
+    @Option(names = "--send-sample",
+            description = "Send one span, metric point and log record (service.name=otlpdoctor, otlpdoctor.check=true)"
+                    + " instead of empty requests, so the pipeline behind the receiver is exercised too.")
+    private boolean sendSample;
+
+    @Mixin
+    private ConnectionOptions connection;
 
     @Mixin
     private OutputOptions output;
@@ -129,8 +140,10 @@ public final class CheckCommand implements Callable<Integer> {
         if (!configFiles.isEmpty()) {
             runLevel.add(ConfigStep.run(configFiles, root.env(), CollectorVersion.parse(collectorVersion)));
         }
-        ProbeSettings settings = ProbeSettings.builder(timeout).protocol(protocol).sendSample(sendSample)
-                .healthUrl(healthUrl).metricsUrl(metricsUrl).local(local).build();
+        ProbeSettings settings = ProbeSettings.builder(timeout).protocol(protocol)
+                .signals(Signal.parseList(signals, "--signals"))
+                .headers(connection.headers(root.env())).tls(connection.tls(root.env())).sendSample(sendSample)
+                .healthUrl(healthUrl).metricsUrl(metricsUrl).local(localChecks()).build();
         Checker checker = new Checker(Checker.standardChain(), parallel);
         Report report;
         if (k8sService != null) {
@@ -146,6 +159,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
+    }
+
+    private LocalChecks localChecks() {
+        if (local == null) {
+            return LocalChecks.AUTO;
+        }
+        return local ? LocalChecks.ALWAYS : LocalChecks.NEVER;
     }
 
     private List<Target> resolveTargets() {

@@ -7,8 +7,11 @@ import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
+import dev.otlpdoctor.report.catalog.OtlpCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -46,10 +49,23 @@ public final class Diagnoser {
         return Optional.empty();
     }
 
-    /** The one-line verdict of a target without a diagnosis: what was proven, or why nothing was. */
+    /**
+     * The one-line verdict of a run without a diagnosis: what was proven — which signals an endpoint
+     * accepted over which protocol, else which endpoints accept connections.
+     */
     public String passVerdict(List<ProbeRun> probes) {
         if (!probes.isEmpty() && probes.stream().allMatch(p -> p.status() == Severity.SKIP)) {
             return "not checked: " + probes.get(0).findings().get(0).evidence().getOrDefault("reason", "skipped");
+        }
+        Map<String, List<String>> accepted = new LinkedHashMap<>();
+        probes.stream().flatMap(p -> p.findings().stream())
+                .filter(f -> f.entry() == OtlpCodes.OTLP_OK)
+                .forEach(f -> accepted.computeIfAbsent(f.evidence().get("protocol") + " at " + f.endpoint(),
+                        k -> new ArrayList<>()).add(String.valueOf(f.evidence().get("signal"))));
+        if (!accepted.isEmpty()) {
+            return accepted.entrySet().stream()
+                    .map(e -> String.join(", ", e.getValue()) + " accepted over " + e.getKey())
+                    .collect(Collectors.joining("; "));
         }
         List<String> open = probes.stream()
                 .flatMap(p -> p.findings().stream())

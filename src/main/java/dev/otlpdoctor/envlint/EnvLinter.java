@@ -10,7 +10,7 @@ import dev.otlpdoctor.target.ExporterOption;
 import dev.otlpdoctor.target.HostPort;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Setting;
-import dev.otlpdoctor.target.Signal;
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Transport;
 import java.util.ArrayList;
@@ -175,7 +175,7 @@ public final class EnvLinter {
                     report(EnvCodes.BASE_PATH_DOUBLED, setting, sig, b -> b
                             .evidence("path", endpoint.path())
                             .param("fixedBase", base)
-                            .param("perSignalVariable", sig.variable(ExporterOption.ENDPOINT))
+                            .param("perSignalVariable", ExporterOption.ENDPOINT.variable(sig))
                             .param("url", stripUrlPath(endpoint) + path));
                     break;
                 }
@@ -372,7 +372,7 @@ public final class EnvLinter {
         for (ExporterOption option : ExporterOption.values()) {
             known.add(option.variable());
             for (Signal signal : Signal.values()) {
-                known.add(signal.variable(option));
+                known.add(option.variable(signal));
             }
         }
         return known;

@@ -1,8 +1,14 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.otlp.Header;
+import dev.otlpdoctor.otlp.Signal;
+import dev.otlpdoctor.probe.tls.TlsSettings;
 import dev.otlpdoctor.target.Protocol;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The user's choices that change how probes behave, the same for every target of a run. Built with
@@ -10,13 +16,20 @@ import java.time.Duration;
  *
  * @param timeout the run's one overall deadline
  * @param protocol the protocol asked for; {@link Protocol#AUTO} identifies what answers
- * @param sendSample send one tagged span, metric point and log record instead of empty requests
+ * @param signals the signals to export ({@code --signals})
+ * @param headers headers sent with every export ({@code -H}, {@code OTEL_EXPORTER_OTLP_HEADERS}); values never shown
+ * @param tls TLS choices ({@code --tls}, {@code --ca-cert}, client certificate, {@code --insecure-skip-verify})
+ * @param sendSample send one tagged item per signal instead of empty requests ({@code --send-sample})
  * @param healthUrl the collector's health_check URL ({@code --health-url}); {@code null}: port 13133 of each target
  * @param metricsUrl the collector's own metrics URL ({@code --metrics-url}); {@code null}: port 8888 of each target
- * @param local {@code --local}: the target is this machine, so the local probes run whatever its name
+ * @param local whether the local probes run ({@code --local}, {@code --no-local}; by default for this machine)
  */
-public record ProbeSettings(Duration timeout, Protocol protocol, boolean sendSample, URI healthUrl, URI metricsUrl,
-                            boolean local) {
+public record ProbeSettings(Duration timeout, Protocol protocol, Set<Signal> signals, List<Header> headers,
+                            TlsSettings tls, boolean sendSample, URI healthUrl, URI metricsUrl, LocalChecks local) {
+    public ProbeSettings {
+        signals = signals.isEmpty() ? EnumSet.allOf(Signal.class) : EnumSet.copyOf(signals);
+        headers = List.copyOf(headers);
+    }
 
     /** Settings with every optional probe behaviour at its default. */
     public ProbeSettings(Duration timeout, Protocol protocol) {
@@ -24,21 +37,24 @@ public record ProbeSettings(Duration timeout, Protocol protocol, boolean sendSam
     }
 
     private ProbeSettings(Builder b) {
-        this(b.timeout, b.protocol, b.sendSample, b.healthUrl, b.metricsUrl, b.local);
+        this(b.timeout, b.protocol, b.signals, b.headers, b.tls, b.sendSample, b.healthUrl, b.metricsUrl, b.local);
     }
 
     public static Builder builder(Duration timeout) {
         return new Builder(timeout);
     }
 
-    /** Collects settings; every one not set keeps its default. */
+    /** Collects settings; every one not set keeps its default (all signals, no headers, TLS only for https://). */
     public static final class Builder {
         private final Duration timeout;
         private Protocol protocol = Protocol.AUTO;
+        private Set<Signal> signals = EnumSet.allOf(Signal.class);
+        private List<Header> headers = List.of();
+        private TlsSettings tls = TlsSettings.defaults();
         private boolean sendSample;
         private URI healthUrl;
         private URI metricsUrl;
-        private boolean local;
+        private LocalChecks local = LocalChecks.AUTO;
 
         private Builder(Duration timeout) {
             this.timeout = timeout;
@@ -46,6 +62,21 @@ public record ProbeSettings(Duration timeout, Protocol protocol, boolean sendSam
 
         public Builder protocol(Protocol value) {
             this.protocol = value;
+            return this;
+        }
+
+        public Builder signals(Set<Signal> value) {
+            this.signals = value;
+            return this;
+        }
+
+        public Builder headers(List<Header> value) {
+            this.headers = value;
+            return this;
+        }
+
+        public Builder tls(TlsSettings value) {
+            this.tls = value;
             return this;
         }
 
@@ -64,7 +95,7 @@ public record ProbeSettings(Duration timeout, Protocol protocol, boolean sendSam
             return this;
         }
 
-        public Builder local(boolean value) {
+        public Builder local(LocalChecks value) {
             this.local = value;
             return this;
         }

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.target;
 
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.DoctorException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,7 +40,7 @@ public final class OtlpEnvironment {
     private SignalExporter signal(Signal signal) {
         Map<ExporterOption, Setting> options = new EnumMap<>(ExporterOption.class);
         for (ExporterOption option : ExporterOption.values()) {
-            env.get(signal.variable(option)).or(() -> env.get(option.variable()))
+            env.get(option.variable(signal)).or(() -> env.get(option.variable()))
                     .ifPresent(setting -> options.put(option, setting));
         }
         Setting exporter = env.get(signal.exporterVariable()).orElse(null);
@@ -61,7 +62,7 @@ public final class OtlpEnvironment {
             return new SignalExporter(signal, exporter, options, protocol,
                     ExporterEndpoint.defaultFor(signal, forEndpoint), "");
         }
-        boolean perSignal = endpointSetting.variable().equals(signal.variable(ExporterOption.ENDPOINT));
+        boolean perSignal = endpointSetting.variable().equals(ExporterOption.ENDPOINT.variable(signal));
         try {
             return new SignalExporter(signal, exporter, options, protocol,
                     ExporterEndpoint.parse(endpointSetting, signal, forEndpoint, perSignal), "");
@@ -72,49 +73,32 @@ public final class OtlpEnvironment {
 
     /**
      * The targets an application configured by this environment would export to; {@code localhost}
-     * (both standard ports) when no endpoint variable is set. Targets naming the same host and ports
-     * are reported once, under the first variable that named them.
+     * (both standard ports) when no endpoint variable is set. Targets naming the same host, ports
+     * and path are reported once, under the first variable that named them.
      *
      * @param flagProtocol the {@code --protocol} option; {@link Protocol#AUTO} defers to the environment
      */
     public List<Target> targets(Protocol flagProtocol) {
         Map<String, Target> byEndpoints = new LinkedHashMap<>();
-        Map<String, Signal> variables = new LinkedHashMap<>();
-        variables.put(ENDPOINT, null);
+        List<String> variables = new ArrayList<>(List.of(ENDPOINT));
         for (Signal signal : Signal.values()) {
-            variables.put(signal.variable(ExporterOption.ENDPOINT), signal);
+            variables.add(ExporterOption.ENDPOINT.variable(signal));
         }
-        for (Map.Entry<String, Signal> variable : variables.entrySet()) {
-            String value = value(variable.getKey());
+        for (String variable : variables) {
+            String value = value(variable);
             if (value == null) {
                 continue;
             }
-            TargetParser parser = parserFor(variable.getKey(), flagProtocol);
-            Target target = parser.parse(value, Source.env(variable.getKey()));
-            if (variable.getValue() != null) {
-                target = withoutSignalPath(target, variable.getValue());
-            }
-            String key = target.endpoints().stream().map(Endpoint::label).reduce("", (a, b) -> a + " " + b);
+            Target target = parserFor(variable, flagProtocol).parse(value, Source.env(variable));
+            // Same host, port and path: the same requests, probed once. A per-signal URL with its own path
+            // is probed on its own: the SDK sends to it as is.
+            String key = target.endpoints().stream().map(e -> e.label() + e.basePath()).reduce("", (a, b) -> a + " " + b);
             byEndpoints.putIfAbsent(key, target);
         }
         if (byEndpoints.isEmpty()) {
             return List.of(new TargetParser(flagProtocol, "--protocol").parse("localhost", Source.defaulted()));
         }
         return List.copyOf(byEndpoints.values());
-    }
-
-    /**
-     * A per-signal URL already ends in {@code /v1/<signal>}; the HTTP probe appends that path to the base
-     * path, so the base path is what comes before it.
-     */
-    private static Target withoutSignalPath(Target target, Signal signal) {
-        List<Endpoint> endpoints = new ArrayList<>();
-        for (Endpoint e : target.endpoints()) {
-            String base = e.basePath().endsWith(signal.httpPath())
-                    ? e.basePath().substring(0, e.basePath().length() - signal.httpPath().length()) : e.basePath();
-            endpoints.add(new Endpoint(e.host(), e.port(), e.transport(), e.tls(), base, e.transportReason()));
-        }
-        return new Target(target.input(), target.host(), endpoints, target.source());
     }
 
     private TargetParser parserFor(String endpointVariable, Protocol flagProtocol) {

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.target;
 
+import dev.otlpdoctor.otlp.Signal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

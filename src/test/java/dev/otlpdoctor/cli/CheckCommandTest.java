@@ -9,6 +9,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
 import dev.otlpdoctor.testing.DroppingPort;
+import dev.otlpdoctor.testing.FakeGrpcCollector;
+import dev.otlpdoctor.testing.FakeHttpCollector;
 import dev.otlpdoctor.testing.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,10 +35,11 @@ class CheckCommandTest {
     }
 
     @Test
-    void listenersOnBothPortsPass() throws Exception {
-        try (ServerSocket grpc = listen(); ServerSocket http = listen()) {
-            var run = cli.run("check", "127.0.0.1:" + grpc.getLocalPort(), "127.0.0.1:" + http.getLocalPort());
-            assertThatRun(run).exitsWith(0).stdoutContains("PASS  all 2 targets reachable", "127.0.0.1:" + grpc.getLocalPort() + " accepts connections");
+    void collectorsOnBothPortsPass() throws Exception {
+        try (FakeGrpcCollector grpc = FakeGrpcCollector.start(); FakeHttpCollector http = FakeHttpCollector.start()) {
+            var run = cli.run("check", "127.0.0.1:" + grpc.port(), "http://127.0.0.1:" + http.port());
+            assertThatRun(run).exitsWith(0).stdoutContains("PASS  all 2 targets reachable",
+                    "traces, metrics, logs accepted over grpc at 127.0.0.1:" + grpc.port());
             assertThat(run.out()).doesNotContain("FAIL");
         }
     }
@@ -44,8 +47,8 @@ class CheckCommandTest {
     @Test
     void oneOpenOneRefusedFailsOnTheRefusedPort() throws Exception {
         int closed = Ports.closedPort();
-        try (ServerSocket open = listen()) {
-            var run = cli.run("check", "127.0.0.1:" + open.getLocalPort(), "127.0.0.1:" + closed, "-o", "json");
+        try (FakeGrpcCollector open = FakeGrpcCollector.start()) {
+            var run = cli.run("check", "127.0.0.1:" + open.port(), "127.0.0.1:" + closed, "-o", "json");
             JsonObject json = assertThatRun(run).exitsWith(1).json();
             assertThat(json.get("status").getAsString()).isEqualTo("fail");
             assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("process.not-running");
@@ -85,8 +88,8 @@ class CheckCommandTest {
 
     @Test
     void aNameResolvingToLoopbackIsAWarningAndStrictMakesItFail() throws Exception {
-        try (ServerSocket open = listen()) {
-            String target = "collector.test:" + open.getLocalPort();
+        try (FakeGrpcCollector collector = FakeGrpcCollector.start()) {
+            String target = "collector.test:" + collector.port();
             var lenient = cli.run("check", target);
             assertThatRun(lenient).exitsWith(0).stdoutContains("WARN  collector.test resolves to a loopback address");
             assertThatRun(cli.run("check", "--strict", target)).exitsWith(1);
@@ -95,9 +98,9 @@ class CheckCommandTest {
 
     @Test
     void noTargetUsesTheOtlpEndpointVariableAndSaysSo() throws Exception {
-        try (ServerSocket open = listen()) {
+        try (FakeGrpcCollector collector = FakeGrpcCollector.start()) {
             var run = CliDriver.create()
-                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + open.getLocalPort())
+                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.port())
                     .run("check", "-o", "json");
             JsonObject target = assertThatRun(run).exitsWith(0).json().getAsJsonObject("target");
             assertThat(target.getAsJsonObject("source").get("kind").getAsString()).isEqualTo("env");
@@ -107,8 +110,8 @@ class CheckCommandTest {
 
     @Test
     void textOutputHasNoColourWhenNotATerminal() throws Exception {
-        try (ServerSocket open = listen()) {
-            var run = cli.run("check", "127.0.0.1:" + open.getLocalPort(), "-v");
+        try (FakeGrpcCollector collector = FakeGrpcCollector.start()) {
+            var run = cli.run("check", "127.0.0.1:" + collector.port(), "-v");
             assertThat(run.out()).doesNotContain("\u001b[");
             assertThatRun(run).stdoutContains("tcp.open (pass)", "latencyMs: ");
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.FakeHttpCollector;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -87,8 +88,8 @@ class EnvCommandTest {
 
     @Test
     void checkProbesExactlyTheEffectiveEndpoints() throws IOException {
-        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            int open = listening.getLocalPort();
+        try (FakeHttpCollector collector = FakeHttpCollector.start()) {
+            int open = collector.port();
             Path env = file("ok.env", "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:" + open + "\n"
                     + "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"
                     + "OTEL_EXPORTER_OTLP_HEADERS=authorization=Bearer%20x\n");
@@ -100,7 +101,7 @@ class EnvCommandTest {
                     .getAsJsonArray("endpoints").get(0).getAsJsonObject();
             assertThat(endpoint.get("port").getAsInt()).isEqualTo(open);
             assertThat(endpoint.get("protocol").getAsString()).isEqualTo("http");
-            assertThat(check.toString()).contains("\"code\":\"tcp.open\"");
+            assertThat(check.toString()).contains("\"code\":\"tcp.open\"", "\"code\":\"otlp.ok\"");
             assertThat(doc.getAsJsonArray("checkNotReproduced").toString()).contains("OTEL_EXPORTER_OTLP_HEADERS");
         }
     }

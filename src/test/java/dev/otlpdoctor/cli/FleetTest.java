@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
 import dev.otlpdoctor.testing.DroppingPort;
+import dev.otlpdoctor.testing.FakeGrpcCollector;
 import dev.otlpdoctor.testing.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -28,12 +29,12 @@ class FleetTest {
 
     @Test
     void mixedFleetFromAFileGetsOneResultPerTargetWithinOneDeadline() throws Exception {
-        try (ServerSocket healthy = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        try (FakeGrpcCollector healthy = FakeGrpcCollector.start();
              DroppingPort dropped = new DroppingPort()) {
             int refused = Ports.closedPort();
             List<String> lines = new ArrayList<>(List.of("# fleet", ""));
             for (int i = 0; i < 20; i++) {
-                lines.add("127.0.0.1:" + healthy.getLocalPort() + "   # healthy " + i);
+                lines.add("127.0.0.1:" + healthy.port() + "   # healthy " + i);
                 lines.add("127.0.0.1:" + refused);
                 lines.add("127.0.0.1:" + dropped.port());
             }
@@ -60,8 +61,8 @@ class FleetTest {
 
     @Test
     void textShowsATableAndDetailsOnlyForProblemTargets() throws Exception {
-        try (ServerSocket healthy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            String ok = "127.0.0.1:" + healthy.getLocalPort();
+        try (FakeGrpcCollector healthy = FakeGrpcCollector.start()) {
+            String ok = "127.0.0.1:" + healthy.port();
             String bad = "127.0.0.1:" + Ports.closedPort();
             var run = cli.run("check", ok, bad);
             assertThatRun(run).exitsWith(1).stdoutContains("TARGET", "STATUS  CAUSE", "Target " + bad);
@@ -72,9 +73,8 @@ class FleetTest {
 
     @Test
     void targetsThatGetNoSlotBeforeTheDeadlineAreNotCheckedNotPassed() throws Exception {
-        try (DroppingPort dropped = new DroppingPort();
-             ServerSocket healthy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            var run = cli.run("check", "127.0.0.1:" + dropped.port(), "127.0.0.1:" + healthy.getLocalPort(),
+        try (DroppingPort dropped = new DroppingPort(); FakeGrpcCollector healthy = FakeGrpcCollector.start()) {
+            var run = cli.run("check", "127.0.0.1:" + dropped.port(), "127.0.0.1:" + healthy.port(),
                     "--parallel", "1", "--timeout", "500ms", "-o", "json");
             JsonObject second = assertThatRun(run).exitsWith(1).json().getAsJsonArray("targets").get(1).getAsJsonObject();
             assertThat(second.get("status").getAsString()).isEqualTo("skip");

@@ -9,7 +9,7 @@ class LocalOptionTest {
     @Test
     void checkDocumentsLocal() {
         assertThatRun(CliDriver.create().run("check", "--help")).exitsWith(0)
-                .stdoutContains("--local", "listening sockets");
+                .stdoutContains("--[no-]local", "listening sockets", "--no-local: never");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.FakeGrpcCollector;
 import dev.otlpdoctor.testing.Ports;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -65,13 +66,14 @@ class JsonOutputTest {
 
     @Test
     void passingRunHasNullDiagnosisAndMatchesSchema() throws Exception {
-        try (ServerSocket open = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-            var run = cli.run("check", "127.0.0.1:" + open.getLocalPort(), "-o", "json");
+        try (FakeGrpcCollector collector = FakeGrpcCollector.start()) {
+            var run = cli.run("check", "127.0.0.1:" + collector.port(), "-o", "json");
             assertMatchesSchema(SCHEMA, run);
             JsonObject json = assertThatRun(run).exitsWith(0).json();
             assertThat(json.get("diagnosis").isJsonNull()).isTrue();
             assertThat(json.get("status").getAsString()).isEqualTo("pass");
-            assertThat(json.get("verdict").getAsString()).isEqualTo("127.0.0.1:" + open.getLocalPort() + " accepts connections");
+            assertThat(json.get("verdict").getAsString())
+                    .isEqualTo("traces, metrics, logs accepted over grpc at 127.0.0.1:" + collector.port());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.target;
 
+import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -80,9 +81,11 @@ class OtlpEnvironmentSignalsTest {
     }
 
     @Test
-    void checkWithoutTargetProbesAPerSignalUrlAtItsPrefix() {
+    void checkWithoutTargetKeepsAPerSignalUrlAsIs() {
+        // a per-signal endpoint is used as is: the HTTP probe posts that signal to exactly this path
         Target only = new OtlpEnvironment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
                 "http://collector:4318/otlp/v1/traces")).targets(Protocol.AUTO).get(0);
-        assertThat(only.endpoints().get(0).basePath()).isEqualTo("/otlp");
+        assertThat(only.endpoints().get(0).basePath()).isEqualTo("/otlp/v1/traces");
+        assertThat(only.source().name()).isEqualTo("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
     }
 }

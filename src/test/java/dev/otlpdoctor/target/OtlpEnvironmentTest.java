@@ -38,11 +38,14 @@ class OtlpEnvironmentTest {
         var targets = new OtlpEnvironment(Map.of(
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",
                 "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://collector:4318/v1/traces",
+                "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://collector:4318",
                 "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "http://logs-gw:4317",
                 "OTEL_EXPORTER_OTLP_LOGS_PROTOCOL", "grpc")).targets(Protocol.AUTO);
-        assertThat(targets).extracting(t -> t.source().name())
-                .containsExactly("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT");
-        assertThat(targets.get(1).endpoints().get(0).transportReason()).isEqualTo("OTEL_EXPORTER_OTLP_LOGS_PROTOCOL grpc");
+        // the per-signal traces URL is used as is (its own path); the metrics one repeats the base endpoint
+        assertThat(targets).extracting(t -> t.source().name()).containsExactly("OTEL_EXPORTER_OTLP_ENDPOINT",
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT");
+        assertThat(targets.get(1).endpoints().get(0).basePath()).isEqualTo("/v1/traces");
+        assertThat(targets.get(2).endpoints().get(0).transportReason()).isEqualTo("OTEL_EXPORTER_OTLP_LOGS_PROTOCOL grpc");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.collector;
 
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.CollectorCodes;

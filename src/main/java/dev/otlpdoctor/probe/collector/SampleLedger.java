@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.collector;
 
+import dev.otlpdoctor.otlp.Signal;
 import java.util.EnumMap;
 import java.util.Map;
 

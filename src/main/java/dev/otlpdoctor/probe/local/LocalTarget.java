@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Whether a target is this machine: {@code --local}, {@code localhost}, this machine's host name, a
+ * Whether a target is this machine: {@code --local} (or not, {@code --no-local}), {@code localhost}, this machine's host name, a
  * loopback or wildcard address, or an address of one of its interfaces. Decided from the target as
  * written, without a DNS lookup (the chain decides which probes apply before any probe runs); a name
  * that resolves to this machine some other way needs {@code --local}.
@@ -24,8 +24,13 @@ final class LocalTarget {
     }
 
     static boolean isLocal(ProbeContext context, HostFs fs) {
-        if (context.settings().local()) {
-            return true;
+        switch (context.settings().local()) {
+            case ALWAYS:
+                return true;
+            case NEVER:
+                return false;
+            default:
+                break;
         }
         String host = context.target().host().toLowerCase(Locale.ROOT);
         if (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("localhost.")) {

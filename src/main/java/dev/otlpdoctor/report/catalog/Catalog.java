@@ -20,6 +20,9 @@ public final class Catalog {
     private static final Map<String, CatalogEntry> ENTRIES = index(List.of(
             RunCodes.ALL,
             NetworkCodes.ALL,
+            TlsCodes.ALL,
+            ProtocolCodes.ALL,
+            OtlpCodes.ALL,
             LocalCodes.ALL,
             ConfigCodes.ALL,
             K8sCodes.ALL,

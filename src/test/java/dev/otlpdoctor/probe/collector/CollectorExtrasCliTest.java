@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.FakeGrpcCollector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +17,23 @@ import org.junit.jupiter.api.Test;
 /** {@code check} with the collector extras, as a user runs it. */
 class CollectorExtrasCliTest {
     private FakeCollector collector;
+    private FakeGrpcCollector otlp;
 
     @BeforeEach
     void start() throws IOException {
         collector = new FakeCollector();
+        otlp = FakeGrpcCollector.start();
     }
 
     @AfterEach
     void stop() {
         collector.close();
+        otlp.close();
     }
 
     @Test
     void healthyCollectorPassesWithItsCountersInTheReport() {
-        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + collector.url("/").getPort(),
+        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + otlp.port(),
                 "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
                 "-o", "json");
         JsonObject json = assertThatRun(result).exitsWith(0).json();
@@ -39,7 +43,7 @@ class CollectorExtrasCliTest {
     @Test
     void fullQueueOfAFailingExporterFailsTheRunAndTheBackendIsTheDiagnosis() {
         collector.metricsPage = () -> CollectorPages.V0_130;
-        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + collector.url("/").getPort(),
+        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + otlp.port(),
                 "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
                 "-o", "json");
         JsonObject json = assertThatRun(result).exitsWith(1).json();
@@ -50,13 +54,15 @@ class CollectorExtrasCliTest {
     }
 
     @Test
-    void sendSampleWithoutASenderSaysThereIsNothingToFollow() {
-        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + collector.url("/").getPort(),
+    void sampleAcceptedAtTheEndpointButNotCountedByTheScrapedCollectorIsNamed() {
+        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + otlp.port(),
                 "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
                 "--send-sample", "-o", "json");
+        // the OTLP endpoint accepts the sample, but the collector whose counters are read never counts it
         JsonObject json = assertThatRun(result).exitsWith(0).json();
-        assertThat(codes(json)).doesNotContain("collector.sample-accepted", "collector.sample-lost");
-        assertThat(result.out()).contains("nothing to follow");
+        assertThat(codes(json)).contains("otlp.ok", "collector.sample-lost").doesNotContain("collector.sample-accepted");
+        assertThat(otlp.itemsReceived(dev.otlpdoctor.otlp.Signal.TRACES)).isEqualTo(1);
+        assertThat(result.out()).contains("not counted by the collector at");
     }
 
     @Test

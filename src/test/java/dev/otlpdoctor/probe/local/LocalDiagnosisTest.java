@@ -3,6 +3,7 @@ package dev.otlpdoctor.probe.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Report;
@@ -34,7 +35,7 @@ class LocalDiagnosisTest extends FixtureTest {
     private Diagnosis diagnose(String host, boolean local) {
         Report report = new Checker(Checker.standardChain(this.host.fs()), 1).check(
                 List.of(new TargetParser(Protocol.AUTO, "--protocol").parse(host + ":" + closedPort, Source.argument(1))),
-                ProbeSettings.builder(Duration.ofSeconds(10)).local(local).build());
+                ProbeSettings.builder(Duration.ofSeconds(10)).local(local ? LocalChecks.ALWAYS : LocalChecks.AUTO).build());
         assertThat(report.findings()).as("the port is closed for real").anyMatch(f -> f.code().equals("tcp.refused"));
         return report.diagnosis();
     }
