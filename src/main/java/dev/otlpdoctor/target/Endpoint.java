@@ -1,0 +1,20 @@
+package dev.otlpdoctor.target;
+
+/**
+ * One port of a target that the probe chain checks.
+ *
+ * @param host the host name or address literal as the user wrote it (IPv6 without brackets)
+ * @param port the TCP port
+ * @param transport what the user expects there (or {@link Transport#UNKNOWN})
+ * @param tls whether the client side asks for TLS ({@code https://})
+ * @param basePath the path prefix of a URL target, without a trailing slash ({@code ""} when none)
+ * @param transportReason why that transport is expected, e.g. "port 4317 convention" or "--protocol"
+ */
+public record Endpoint(String host, int port, Transport transport, boolean tls, String basePath,
+                       String transportReason) {
+
+    /** {@code host:port}, with IPv6 literals in brackets: the form a person would type. */
+    public String label() {
+        return HostPort.format(host, port);
+    }
+}
