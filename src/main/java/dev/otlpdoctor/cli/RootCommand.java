@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         header = "Find out why telemetry does not reach an OpenTelemetry Collector over OTLP, and how to fix it.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CheckCommand.class, ExplainCommand.class, CompletionCommand.class},
+        subcommands = {CheckCommand.class, ExplainCommand.class, CompletionCommand.class, ListenCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  otlpdoctor check collector-host                 probe OTLP/gRPC 4317 and OTLP/HTTP 4318",
@@ -46,6 +46,11 @@ public final class RootCommand implements Callable<Integer> {
     /** Where command output goes (stdout, or the writer a test gave). */
     public PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** Where warnings go (stderr, or the writer a test gave). */
+    public PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     public boolean debug() {
