@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One {@code otlpdoctor listen} run: start the servers, show what arrives, stop when the expectations
@@ -23,6 +25,12 @@ public final class ListenRun {
                           Duration tick, PortOwner portOwner) {
     }
 
+    /**
+     * grpc-java logs every malformed message and broken connection to stderr through java.util.logging;
+     * listen reports those itself, so its own output stays readable. Held here so the setting sticks.
+     */
+    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+
     private final Options options;
     private volatile boolean stopRequested;
 
@@ -32,6 +40,7 @@ public final class ListenRun {
 
     /** Runs until done; {@code interruptible} installs a shutdown hook so Ctrl-C still prints the summary. */
     public int run(PrintWriter out, PrintWriter err, boolean interruptible) throws InterruptedException {
+        GRPC_LOG.setLevel(Level.OFF);
         Tally tally = new Tally(options.keep(), Clock.systemUTC());
         JsonLines jsonLines = options.jsonl() == null ? null : JsonLines.open(options.jsonl());
         try (Listener listener = Listener.start(options.config(), new Recorder(tally, jsonLines), options.portOwner())) {
