@@ -57,8 +57,12 @@ public final class ListenRun {
             try {
                 Summary end = await(tally, options.json() ? null : new LiveView(out, options.verbose(), tally.snapshot()));
                 report(end, listener, out);
-                return options.expectations().stream().allMatch(e -> e.holds(end))
-                        ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+                List<Expectation> unmet = options.expectations().stream().filter(e -> !e.holds(end)).toList();
+                for (Expectation e : unmet) {
+                    err.println("otlpdoctor: expectation not met: " + e + " (" + e.observed(end) + ")");
+                }
+                err.flush();
+                return unmet.isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
             } finally {
                 printed.countDown();
                 removeHook(hook);

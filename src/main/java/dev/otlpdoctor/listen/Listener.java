@@ -25,6 +25,7 @@ public final class Listener implements AutoCloseable {
     private final ThreadPoolExecutor httpWorkers;
     private Server grpc;
     private HttpServer http;
+    private OtlpHttpHandler httpHandler;
 
     private Listener(ListenConfig config) {
         this.config = config;
@@ -87,7 +88,8 @@ public final class Listener implements AutoCloseable {
         } catch (IOException e) {
             throw bindFailure(e, config.httpPort(), "OTLP/HTTP", "--http-port", owner);
         }
-        http.createContext("/", new OtlpHttpHandler(sink, config.httpMaxBody(), config.requiredHeader()));
+        httpHandler = new OtlpHttpHandler(sink, config.httpMaxBody(), config.requiredHeader());
+        http.createContext("/", httpHandler);
         http.setExecutor(httpWorkers);
         http.start();
     }
@@ -142,6 +144,7 @@ public final class Listener implements AutoCloseable {
             grpc.shutdown();
         }
         if (http != null) {
+            httpHandler.awaitIdle(2000);
             http.stop(0);
         }
         try {

@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -29,6 +31,7 @@ final class OtlpHttpHandler implements HttpHandler {
     private final ExportSink sink;
     private final long maxBodyBytes;
     private final RequiredHeader requiredHeader;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     OtlpHttpHandler(ExportSink sink, long maxBodyBytes, RequiredHeader requiredHeader) {
         this.sink = sink;
@@ -38,10 +41,23 @@ final class OtlpHttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try {
             serve(exchange);
         } finally {
             exchange.close();
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Waits (polling, up to {@code millis}) until no request is being handled: the run may end right
+     * after counting a request, and that request's client must still get its response.
+     */
+    void awaitIdle(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
         }
     }
 
