@@ -90,12 +90,14 @@ public final class ListenRun {
             if (stopRequested || nowNanos >= deadline) {
                 return now;
             }
-            if (view != null && nowNanos >= nextTick) {
-                view.tick(now);
+            if (nowNanos >= nextTick) {
+                if (view != null) {
+                    view.tick(now);
+                }
                 nextTick = nowNanos + options.tick().toNanos();
             }
-            long wait = Math.min(tickMillis, Math.max(1, (Math.min(deadline, nextTick) - nowNanos) / 1_000_000));
-            seen = tally.awaitChange(seen, wait);
+            long wait = Math.max(1, (Math.min(deadline, nextTick) - nowNanos) / 1_000_000);
+            seen = tally.awaitChange(seen, Math.min(tickMillis, wait));
         }
     }
 
