@@ -66,7 +66,8 @@ public final class Listener implements AutoCloseable {
         NettyServerBuilder builder = NettyServerBuilder
                 .forAddress(new InetSocketAddress(config.bind(), config.grpcPort()), credentials)
                 .maxInboundMessageSize(config.grpcMaxMessage())
-                .executor(grpcWorkers);
+                .executor(grpcWorkers)
+                .addStreamTracerFactory(OtlpGrpcServices.rejections(sink));
         OtlpGrpcServices.all(sink, config.requiredHeader()).forEach(builder::addService);
         try {
             grpc = builder.build().start();

@@ -12,6 +12,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServerStreamTracer;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ServerCalls;
@@ -31,7 +32,7 @@ final class OtlpGrpcServices {
     }
 
     static List<ServerServiceDefinition> all(ExportSink sink, RequiredHeader requiredHeader) {
-        ServerInterceptor interceptor = new ClientInterceptor(sink, requiredHeader);
+        ServerInterceptor interceptor = new ClientInterceptor(requiredHeader);
         return List.of(
                 ServerInterceptors.intercept(service(TraceServiceGrpc.getServiceDescriptor(),
                         TraceServiceGrpc.getExportMethod(), Signal.TRACES, sink), interceptor),
@@ -54,14 +55,43 @@ final class OtlpGrpcServices {
                 .build();
     }
 
+    /**
+     * Counts every call that did not end OK as rejected, by reason. grpc-java refuses oversized and
+     * undecodable messages and unknown services before any service code runs; only a stream tracer sees them.
+     */
+    static ServerStreamTracer.Factory rejections(ExportSink sink) {
+        return new ServerStreamTracer.Factory() {
+            @Override
+            public ServerStreamTracer newServerStreamTracer(String fullMethodName, Metadata headers) {
+                return new ServerStreamTracer() {
+                    @Override
+                    public void streamClosed(Status status) {
+                        if (!status.isOk()) {
+                            sink.reject(reason(status.getCode()));
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** The same reason labels as OTLP/HTTP uses for the equivalent refusals. */
+    static String reason(Status.Code code) {
+        return switch (code) {
+            case RESOURCE_EXHAUSTED -> "too-large";
+            case INTERNAL, INVALID_ARGUMENT -> "malformed";
+            case UNIMPLEMENTED -> "not-found";
+            case UNAUTHENTICATED -> "unauthenticated";
+            default -> code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        };
+    }
+
     /** Refuses calls without the required header, and makes the peer address known to the service. */
     private static final class ClientInterceptor implements ServerInterceptor {
-        private final ExportSink sink;
         private final RequiredHeader requiredHeader;
         private final Metadata.Key<String> headerKey;
 
-        ClientInterceptor(ExportSink sink, RequiredHeader requiredHeader) {
-            this.sink = sink;
+        ClientInterceptor(RequiredHeader requiredHeader) {
             this.requiredHeader = requiredHeader;
             this.headerKey = requiredHeader == null ? null
                     : Metadata.Key.of(requiredHeader.name(), Metadata.ASCII_STRING_MARSHALLER);
@@ -71,7 +101,6 @@ final class OtlpGrpcServices {
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                            ServerCallHandler<Q, R> next) {
             if (requiredHeader != null && !requiredHeader.matches(headers.get(headerKey))) {
-                sink.reject("unauthenticated");
                 call.close(Status.UNAUTHENTICATED.withDescription(
                         "missing or wrong '" + requiredHeader.name() + "' header"), new Metadata());
                 return new ServerCall.Listener<>() { };
