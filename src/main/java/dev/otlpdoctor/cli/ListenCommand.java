@@ -104,6 +104,10 @@ public final class ListenCommand implements Callable<Integer> {
         if (config.grpcPort() == config.httpPort()) {
             throw DoctorException.usage("--grpc-port and --http-port are both " + grpcPort + ": give them different ports");
         }
+        if (duration != null && !parsed.isEmpty()) {
+            throw DoctorException.usage("--duration and --expect: with --expect the run ends when they hold,"
+                    + " or after --timeout");
+        }
         if ((tlsCert == null) != (tlsKey == null)) {
             throw DoctorException.usage("--tls-cert and --tls-key go together: give both or neither");
         }

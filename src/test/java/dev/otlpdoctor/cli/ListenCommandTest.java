@@ -34,6 +34,12 @@ class ListenCommandTest {
     }
 
     @Test
+    void durationWithExpectIsAUsageError() {
+        assertThatRun(cli.run("listen", "--expect", "traces>0", "--duration", "5s"))
+                .exitsWith(2).stderrIsOneErrorLine().stderrContains("--duration and --expect");
+    }
+
+    @Test
     void turningBothServersOffIsAUsageError() {
         assertThatRun(cli.run("listen", "--grpc-port", "0", "--http-port", "0"))
                 .exitsWith(2).stderrIsOneErrorLine().stderrContains("nothing left to listen on");
