@@ -76,7 +76,19 @@ public final class Listener implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDK server reads a request on a worker thread and, by default, waits forever for it: a client
+     * that sends its headers slowly would hold a worker, and enough of them would stall the server.
+     * These limits (seconds, read once when the JDK server classes load) close such connections; the
+     * user's own -D settings win.
+     */
+    private static void limitSlowClients() {
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "30");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "30");
+    }
+
     private void startHttp(ExportSink sink, PortOwner owner, SSLContext httpsContext) {
+        limitSlowClients();
         InetSocketAddress address = new InetSocketAddress(config.bind(), config.httpPort());
         try {
             if (httpsContext != null) {
