@@ -18,7 +18,7 @@ final class Banner {
         return (config.tls() ? "https://" : "http://") + connectHost(config.bind()) + ":" + port;
     }
 
-    static void print(Listener listener, PrintWriter out) {
+    static void print(OtlpServers listener, PrintWriter out) {
         ListenConfig config = listener.config();
         String scope = config.bind().isAnyLocalAddress() ? "all interfaces"
                 : config.bind().isLoopbackAddress() ? "loopback only" : "this address only";

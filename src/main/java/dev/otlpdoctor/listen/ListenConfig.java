@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 
 /**
- * What {@link Listener} starts.
+ * What {@link OtlpServers} starts.
  *
  * @param bind            address both servers bind to (loopback unless the user says otherwise)
  * @param grpcPort        OTLP/gRPC port; 0 picks a free port, {@link #OFF} starts no gRPC server

@@ -43,7 +43,7 @@ public final class ListenRun {
         GRPC_LOG.setLevel(Level.OFF);
         Tally tally = new Tally(options.keep(), Clock.systemUTC());
         JsonLines jsonLines = options.jsonl() == null ? null : JsonLines.open(options.jsonl());
-        try (Listener listener = Listener.start(options.config(), new Recorder(tally, jsonLines), options.portOwner())) {
+        try (OtlpServers listener = OtlpServers.start(options.config(), new Recorder(tally, jsonLines), options.portOwner())) {
             if (options.config().bind().isAnyLocalAddress()) {
                 err.println("otlpdoctor: warning: listening on all interfaces (--bind "
                         + options.config().bind().getHostAddress() + "): anyone who can reach this machine can send"
@@ -101,7 +101,7 @@ public final class ListenRun {
         }
     }
 
-    private void report(Summary end, Listener listener, PrintWriter out) {
+    private void report(Summary end, OtlpServers listener, PrintWriter out) {
         if (options.json()) {
             out.println(JsonRenderer.toString(SummaryJson.of(end, listener, options.expectations(), options.verbose())));
             out.flush();

@@ -11,7 +11,7 @@ final class SummaryJson {
     private SummaryJson() {
     }
 
-    static JsonObject of(Summary s, Listener listener, List<Expectation> expectations, boolean verbose) {
+    static JsonObject of(Summary s, OtlpServers listener, List<Expectation> expectations, boolean verbose) {
         JsonObject root = JsonRenderer.header("listen");
         boolean met = expectations.stream().allMatch(e -> e.holds(s));
         root.addProperty("status", met ? "pass" : "fail");

@@ -12,7 +12,7 @@ class CheckAgainstListenTest {
     @Test
     void checkPassesAgainstBothPortsOfListen() {
         Tally tally = new Tally(0, Clock.systemUTC());
-        try (Listener listener = Listener.start(ListenConfig.ephemeral(InetAddress.getLoopbackAddress()),
+        try (OtlpServers listener = OtlpServers.start(ListenConfig.ephemeral(InetAddress.getLoopbackAddress()),
                 new Recorder(tally, null), PortOwner.UNKNOWN)) {
             assertThatRun(CliDriver.create().run("check", "127.0.0.1:" + listener.grpcPort(),
                     "http://127.0.0.1:" + listener.httpPort(), "--timeout", "20s"))

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Clients that never finish a request, or send garbage, do not stop others from being served. */
 class HostileClientsTest {
-    private static Socket send(Listener listener, String text) throws java.io.IOException {
+    private static Socket send(OtlpServers listener, String text) throws java.io.IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.httpPort());
         OutputStream out = socket.getOutputStream();
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
@@ -30,7 +30,7 @@ class HostileClientsTest {
     void halfSentRequestsAndGarbageDoNotBlockOtherClients() throws Exception {
         Tally tally = new Tally(0, Clock.systemUTC());
         ListenConfig config = ListenConfig.ephemeral(InetAddress.getLoopbackAddress());
-        try (Listener listener = Listener.start(config, new Recorder(tally, null), PortOwner.UNKNOWN)) {
+        try (OtlpServers listener = OtlpServers.start(config, new Recorder(tally, null), PortOwner.UNKNOWN)) {
             List<Socket> hostile = new ArrayList<>();
             try {
                 // A stalled body holds a worker (until the 30 s request limit); garbage is dropped at once.

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Test;
 /** OTLP/gRPC as the collector serves it: only the three OTLP services, its message limit, auth. */
 class OtlpGrpcSemanticsTest {
     private Tally tally;
-    private Listener listener;
+    private OtlpServers listener;
     private ManagedChannel channel;
 
     private void start(ListenConfig config) {
         tally = new Tally(10, Clock.systemUTC());
-        listener = Listener.start(config, new Recorder(tally, null), PortOwner.UNKNOWN);
+        listener = OtlpServers.start(config, new Recorder(tally, null), PortOwner.UNKNOWN);
         channel = NettyChannelBuilder.forAddress("127.0.0.1", listener.grpcPort()).usePlaintext()
                 .maxInboundMessageSize(64 * 1024 * 1024).build();
     }

@@ -38,13 +38,13 @@ class OtlpHttpSemanticsTest {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Tally tally;
-    private Listener listener;
+    private OtlpServers listener;
     private JsonLines jsonLines;
 
     private void start(ListenConfig config, JsonLines lines) {
         tally = new Tally(10, Clock.systemUTC());
         jsonLines = lines;
-        listener = Listener.start(config, new Recorder(tally, lines), PortOwner.UNKNOWN);
+        listener = OtlpServers.start(config, new Recorder(tally, lines), PortOwner.UNKNOWN);
     }
 
     private void start() {

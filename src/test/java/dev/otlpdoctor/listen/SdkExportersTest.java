@@ -41,12 +41,12 @@ class SdkExportersTest {
             Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout"));
 
     private Tally tally;
-    private Listener listener;
+    private OtlpServers listener;
 
     @BeforeEach
     void start() throws Exception {
         tally = new Tally(20, Clock.systemUTC());
-        listener = Listener.start(ListenConfig.ephemeral(InetAddress.getLoopbackAddress()),
+        listener = OtlpServers.start(ListenConfig.ephemeral(InetAddress.getLoopbackAddress()),
                 new Recorder(tally, null), PortOwner.UNKNOWN);
     }
 

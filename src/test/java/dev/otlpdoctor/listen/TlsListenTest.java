@@ -34,7 +34,7 @@ class TlsListenTest {
     void grpcAndHttpServeTlsWithThePemFiles() throws Exception {
         Tally tally = new Tally(0, Clock.systemUTC());
         ListenConfig config = ListenConfig.ephemeral(InetAddress.getLoopbackAddress()).withTls(CERT, KEY);
-        try (Listener listener = Listener.start(config, new Recorder(tally, null), PortOwner.UNKNOWN)) {
+        try (OtlpServers listener = OtlpServers.start(config, new Recorder(tally, null), PortOwner.UNKNOWN)) {
             HttpClient https = HttpClient.newBuilder().sslContext(trusting(CERT)).build();
             HttpResponse<String> response = https.send(HttpRequest
                     .newBuilder(URI.create("https://localhost:" + listener.httpPort() + "/v1/logs"))
@@ -59,7 +59,7 @@ class TlsListenTest {
     void aTraditionalRsaKeyIsRefusedWithTheConversionCommand() {
         ListenConfig config = ListenConfig.ephemeral(InetAddress.getLoopbackAddress())
                 .withTls(CERT, resource("tls/key-pkcs1.pem"));
-        assertThatThrownBy(() -> Listener.start(config, new Recorder(new Tally(0, Clock.systemUTC()), null),
+        assertThatThrownBy(() -> OtlpServers.start(config, new Recorder(new Tally(0, Clock.systemUTC()), null),
                 PortOwner.UNKNOWN))
                 .isInstanceOf(DoctorException.class)
                 .hasMessageContaining("PKCS#8").hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");

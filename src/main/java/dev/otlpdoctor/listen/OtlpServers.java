@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /** The running OTLP servers: gRPC and HTTP, each optional, both handing what arrives to one sink. */
-public final class Listener implements AutoCloseable {
+public final class OtlpServers implements AutoCloseable {
     private static final int QUEUE_PER_WORKER = 64;
 
     private final ListenConfig config;
@@ -27,7 +27,7 @@ public final class Listener implements AutoCloseable {
     private HttpServer http;
     private OtlpHttpHandler httpHandler;
 
-    private Listener(ListenConfig config) {
+    private OtlpServers(ListenConfig config) {
         this.config = config;
         this.grpcWorkers = BoundedExecutor.create("listen-grpc", config.workers(), config.workers() * QUEUE_PER_WORKER);
         this.httpWorkers = BoundedExecutor.create("listen-http", config.workers(), config.workers() * QUEUE_PER_WORKER);
@@ -37,8 +37,8 @@ public final class Listener implements AutoCloseable {
      * Binds and starts the servers the config asks for. A port that is taken is a usage error naming
      * the port and, when {@code owner} can tell, the process holding it.
      */
-    public static Listener start(ListenConfig config, Recorder recorder, PortOwner owner) {
-        Listener listener = new Listener(config);
+    public static OtlpServers start(ListenConfig config, Recorder recorder, PortOwner owner) {
+        OtlpServers listener = new OtlpServers(config);
         try {
             SSLContext httpsContext = config.tls() ? TlsMaterial.sslContext(config.tlsCert(), config.tlsKey()) : null;
             if (config.grpcPort() != ListenConfig.OFF) {
