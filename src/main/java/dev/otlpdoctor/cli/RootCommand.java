@@ -18,8 +18,8 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         header = "Find out why telemetry does not reach an OpenTelemetry Collector over OTLP, and how to fix it.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CheckCommand.class, LintCommand.class, EnvCommand.class, ExplainCommand.class,
-            CompletionCommand.class},
+        subcommands = {CheckCommand.class, LintCommand.class, EnvCommand.class, ListenCommand.class,
+            ExplainCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  otlpdoctor check collector-host                 probe OTLP/gRPC 4317 and OTLP/HTTP 4318",
@@ -48,6 +48,11 @@ public final class RootCommand implements Callable<Integer> {
     /** Where command output goes (stdout, or the writer a test gave). */
     public PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** Where warnings go (stderr, or the writer a test gave). */
+    public PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     public boolean debug() {

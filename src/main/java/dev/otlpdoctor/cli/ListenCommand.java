@@ -1,0 +1,150 @@
+package dev.otlpdoctor.cli;
+
+import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.listen.Expectation;
+import dev.otlpdoctor.listen.ListenConfig;
+import dev.otlpdoctor.listen.ListenRun;
+import dev.otlpdoctor.listen.ProcPortOwner;
+import dev.otlpdoctor.listen.RequiredHeader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code otlpdoctor listen}: a small OTLP receiver that shows what arrives; {@code --expect} makes it a CI gate. */
+@Command(name = "listen",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Receive OTLP (gRPC 4317, HTTP 4318) and show what an application really sends.",
+        description = {
+            "Answers like an OpenTelemetry Collector whose traces, metrics and logs pipelines all accept data,"
+                + " counts spans, data points and log records per service.name, and prints a summary at the end"
+                + " (Ctrl-C, --duration, or once every --expect holds)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  otlpdoctor listen                                  # loopback, 4317 + 4318",
+            "  otlpdoctor listen --bind 0.0.0.0 --http-port 0     # gRPC only, reachable from containers",
+            "  otlpdoctor listen --expect 'traces>=1' --expect service.name=checkout --timeout 60s",
+            "  otlpdoctor listen --duration 30s -o json --jsonl received.jsonl",
+            "",
+            "Exit codes: 0 done (every --expect met), 1 an --expect was not met in time,",
+            "            2 usage error or a port already in use, 3 internal error."})
+public final class ListenCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only); 0.0.0.0 exposes it.")
+    private String bind;
+
+    @Option(names = "--grpc-port", paramLabel = "PORT", defaultValue = "4317",
+            description = "OTLP/gRPC port; 0 turns gRPC off. Default: ${DEFAULT-VALUE}.")
+    private int grpcPort;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "4318",
+            description = "OTLP/HTTP port; 0 turns HTTP off. Default: ${DEFAULT-VALUE}.")
+    private int httpPort;
+
+    @Option(names = "--expect", paramLabel = "EXPECTATION",
+            description = "Stop with exit 0 once this holds (repeatable): traces>=1, metrics>0, logs=3,"
+                    + " traces[checkout]>=5, service.name=checkout, span.name='GET /', metric.name=N, log.severity=ERROR.")
+    private List<String> expectations = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "With --expect: give up (exit 1) after this long. Default: ${DEFAULT-VALUE}.")
+    private Duration timeout;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Without --expect: stop after this long and print the summary. Default: until Ctrl-C.")
+    private Duration duration;
+
+    @Option(names = "--jsonl", paramLabel = "FILE",
+            description = "Write every accepted request to FILE as one OTLP/JSON line.")
+    private Path jsonl;
+
+    @Option(names = "--keep", paramLabel = "N", defaultValue = "20",
+            description = "Items retained for -v (the last N). Default: ${DEFAULT-VALUE}.")
+    private int keep;
+
+    @Option(names = "--max-message-size", paramLabel = "BYTES",
+            description = "Largest gRPC message / HTTP body accepted. Default: as the collector, 4 MiB gRPC, 20 MiB HTTP.")
+    private Integer maxMessageSize;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve TLS with this certificate (chain).")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "PKCS#8 private key of --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--require-header", paramLabel = "NAME=VALUE",
+            description = "Refuse requests without this header (HTTP 401, gRPC UNAUTHENTICATED). The value is never printed.")
+    private String requireHeader;
+
+    @Mixin
+    private OutputOptions output;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<Expectation> parsed = expectations.stream().map(Expectation::parse).toList();
+        ListenConfig config = new ListenConfig(bindAddress(), port(grpcPort, "--grpc-port"), port(httpPort, "--http-port"),
+                maxMessageSize(), tlsCert, tlsKey, requireHeader == null ? null : RequiredHeader.parse(requireHeader),
+                Math.max(2, Runtime.getRuntime().availableProcessors()));
+        if (config.grpcPort() == ListenConfig.OFF && config.httpPort() == ListenConfig.OFF) {
+            throw DoctorException.usage("--grpc-port 0 and --http-port 0: nothing left to listen on");
+        }
+        if (config.grpcPort() == config.httpPort()) {
+            throw DoctorException.usage("--grpc-port and --http-port are both " + grpcPort + ": give them different ports");
+        }
+        if (duration != null && !parsed.isEmpty()) {
+            throw DoctorException.usage("--duration and --expect: with --expect the run ends when they hold,"
+                    + " or after --timeout");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw DoctorException.usage("--tls-cert and --tls-key go together: give both or neither");
+        }
+        if (keep < 0 || keep > 100_000) {
+            throw DoctorException.usage("--keep " + keep + ": expected 0 to 100000");
+        }
+        ListenRun.Options options = new ListenRun.Options(config, parsed, duration, timeout, output.json(),
+                output.verbose(), keep, jsonl, Duration.ofSeconds(1), new ProcPortOwner(Path.of("/proc")));
+        return new ListenRun(options).run(root.out(), root.err(), true);
+    }
+
+    private InetAddress bindAddress() {
+        try {
+            // Only literal addresses: a name could resolve to something else than the user thinks.
+            if (!bind.matches("[0-9.]+|\\[?[0-9A-Fa-f:.]+]?")) {
+                throw new UnknownHostException(bind);
+            }
+            return InetAddress.getByName(bind.replace("[", "").replace("]", ""));
+        } catch (UnknownHostException e) {
+            throw DoctorException.usage("--bind '" + bind + "': expected an IP address such as 127.0.0.1, 0.0.0.0 or ::1");
+        }
+    }
+
+    private static int port(int port, String option) {
+        if (port < 0 || port > 65535) {
+            throw DoctorException.usage(option + " " + port + ": expected a port from 1 to 65535, or 0 to turn it off");
+        }
+        return port == 0 ? ListenConfig.OFF : port;
+    }
+
+    private int maxMessageSize() {
+        if (maxMessageSize == null) {
+            return 0;
+        }
+        if (maxMessageSize < 1024) {
+            throw DoctorException.usage("--max-message-size " + maxMessageSize + ": expected at least 1024 bytes");
+        }
+        return maxMessageSize;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.otlpdoctor.listen;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+
+/**
+ * What {@link OtlpServers} starts.
+ *
+ * @param bind            address both servers bind to (loopback unless the user says otherwise)
+ * @param grpcPort        OTLP/gRPC port; 0 picks a free port, {@link #OFF} starts no gRPC server
+ * @param httpPort        OTLP/HTTP port; 0 picks a free port, {@link #OFF} starts no HTTP server
+ * @param maxMessageBytes largest gRPC message and HTTP body accepted (before and after decompression)
+ * @param tlsCert         PEM certificate chain, or null for plaintext
+ * @param tlsKey          PEM PKCS#8 private key of {@code tlsCert}
+ * @param requiredHeader  header every request must carry, or null
+ * @param workers         request-handling threads per server; their queue is bounded
+ */
+public record ListenConfig(InetAddress bind, int grpcPort, int httpPort, int maxMessageBytes,
+                           Path tlsCert, Path tlsKey, RequiredHeader requiredHeader, int workers) {
+    public static final int OFF = -1;
+    /** The collector's gRPC limit: configgrpc sets none by default, so grpc-go's 4 MiB applies. */
+    public static final int GRPC_DEFAULT_MAX_MESSAGE = 4 * 1024 * 1024;
+    /** The collector's OTLP/HTTP body limit: confighttp's default max_request_body_size, 20 MiB. */
+    public static final int HTTP_DEFAULT_MAX_BODY = 20 * 1024 * 1024;
+
+    /** Plaintext, no header, both servers on free ports of {@code bind}: what tests start. */
+    public static ListenConfig ephemeral(InetAddress bind) {
+        return new ListenConfig(bind, 0, 0, 0, null, null, null, 4);
+    }
+
+    public ListenConfig withRequiredHeader(RequiredHeader header) {
+        return new ListenConfig(bind, grpcPort, httpPort, maxMessageBytes, tlsCert, tlsKey, header, workers);
+    }
+
+    public ListenConfig withMaxMessageBytes(int max) {
+        return new ListenConfig(bind, grpcPort, httpPort, max, tlsCert, tlsKey, requiredHeader, workers);
+    }
+
+    public ListenConfig withTls(Path cert, Path key) {
+        return new ListenConfig(bind, grpcPort, httpPort, maxMessageBytes, cert, key, requiredHeader, workers);
+    }
+
+    public boolean tls() {
+        return tlsCert != null;
+    }
+
+    /** The gRPC limit: the given maximum, else the collector's default. */
+    int grpcMaxMessage() {
+        return maxMessageBytes > 0 ? maxMessageBytes : GRPC_DEFAULT_MAX_MESSAGE;
+    }
+
+    /** The HTTP limit: the given maximum, else the collector's default. */
+    int httpMaxBody() {
+        return maxMessageBytes > 0 ? maxMessageBytes : HTTP_DEFAULT_MAX_BODY;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.otlpdoctor.listen;
+
+import com.google.protobuf.Message;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Flattens an OTLP export request into its items: spans, metric data points, log records. */
+final class OtlpItems {
+    /** What the view shows for a resource without the {@code service.name} attribute. */
+    static final String NO_SERVICE = "(no service.name)";
+    private static final int MAX_DETAIL = 120;
+
+    private OtlpItems() {
+    }
+
+    static List<Item> of(Signal signal, Message request) {
+        return switch (signal) {
+            case TRACES -> traces((ExportTraceServiceRequest) request);
+            case METRICS -> metrics((ExportMetricsServiceRequest) request);
+            case LOGS -> logs((ExportLogsServiceRequest) request);
+        };
+    }
+
+    private static List<Item> traces(ExportTraceServiceRequest request) {
+        List<Item> items = new ArrayList<>();
+        for (ResourceSpans rs : request.getResourceSpansList()) {
+            String service = serviceName(rs.getResource());
+            for (ScopeSpans ss : rs.getScopeSpansList()) {
+                for (Span span : ss.getSpansList()) {
+                    items.add(new Item(Signal.TRACES, service, span.getName(), ""));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static List<Item> metrics(ExportMetricsServiceRequest request) {
+        List<Item> items = new ArrayList<>();
+        for (ResourceMetrics rm : request.getResourceMetricsList()) {
+            String service = serviceName(rm.getResource());
+            for (ScopeMetrics sm : rm.getScopeMetricsList()) {
+                for (Metric metric : sm.getMetricsList()) {
+                    int points = dataPoints(metric);
+                    for (int i = 0; i < points; i++) {
+                        items.add(new Item(Signal.METRICS, service, metric.getName(), ""));
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    private static int dataPoints(Metric metric) {
+        return switch (metric.getDataCase()) {
+            case GAUGE -> metric.getGauge().getDataPointsCount();
+            case SUM -> metric.getSum().getDataPointsCount();
+            case HISTOGRAM -> metric.getHistogram().getDataPointsCount();
+            case EXPONENTIAL_HISTOGRAM -> metric.getExponentialHistogram().getDataPointsCount();
+            case SUMMARY -> metric.getSummary().getDataPointsCount();
+            case DATA_NOT_SET -> 0;
+        };
+    }
+
+    private static List<Item> logs(ExportLogsServiceRequest request) {
+        List<Item> items = new ArrayList<>();
+        for (ResourceLogs rl : request.getResourceLogsList()) {
+            String service = serviceName(rl.getResource());
+            for (ScopeLogs sl : rl.getScopeLogsList()) {
+                for (LogRecord log : sl.getLogRecordsList()) {
+                    items.add(new Item(Signal.LOGS, service, severity(log), truncate(text(log.getBody()))));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** The severity text the application gave, else the name of the severity number (INFO, ERROR...). */
+    static String severity(LogRecord log) {
+        if (!log.getSeverityText().isEmpty()) {
+            return log.getSeverityText();
+        }
+        String name = log.getSeverityNumber().name();
+        return name.startsWith("SEVERITY_NUMBER_") ? name.substring("SEVERITY_NUMBER_".length()) : name;
+    }
+
+    static String serviceName(Resource resource) {
+        for (KeyValue attribute : resource.getAttributesList()) {
+            if (attribute.getKey().equals("service.name")) {
+                String value = text(attribute.getValue());
+                return value.isEmpty() ? NO_SERVICE : value;
+            }
+        }
+        return NO_SERVICE;
+    }
+
+    private static String text(AnyValue value) {
+        return switch (value.getValueCase()) {
+            case STRING_VALUE -> value.getStringValue();
+            case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+            case INT_VALUE -> Long.toString(value.getIntValue());
+            case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+            default -> "";
+        };
+    }
+
+    private static String truncate(String text) {
+        String oneLine = text.replace('\n', ' ').replace('\r', ' ');
+        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "…";
+    }
+}

@@ -1,0 +1,89 @@
+package dev.otlpdoctor.listen;
+
+import dev.otlpdoctor.DoctorException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+/**
+ * {@code --tls-cert}/{@code --tls-key} PEM files loaded for the JDK's HTTPS server (gRPC reads the
+ * same files through grpc-java). Loading them first also turns a bad file into one clear usage error.
+ * The JDK reads certificates from PEM itself; a PKCS#8 key is a base64 block.
+ */
+final class TlsMaterial {
+    private static final Pattern PKCS8 =
+            Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+
+    private TlsMaterial() {
+    }
+
+    static SSLContext sslContext(Path certFile, Path keyFile) {
+        try {
+            Certificate[] chain = certificates(certFile);
+            PrivateKey key = privateKey(keyFile);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            char[] password = new char[0];
+            store.setKeyEntry("listen", key, password, chain);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw DoctorException.usage("--tls-cert " + certFile + " / --tls-key " + keyFile
+                    + ": not a usable certificate and key (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Certificate[] certificates(Path certFile) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(certFile)) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certs.isEmpty()) {
+                throw DoctorException.usage("--tls-cert " + certFile + ": no PEM certificate in the file");
+            }
+            return certs.toArray(new Certificate[0]);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw DoctorException.usage("--tls-cert " + certFile + ": no such file");
+        }
+    }
+
+    private static PrivateKey privateKey(Path keyFile) throws IOException, GeneralSecurityException {
+        String pem;
+        try {
+            pem = Files.readString(keyFile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw DoctorException.usage("--tls-key " + keyFile + ": no such file");
+        }
+        Matcher m = PKCS8.matcher(pem);
+        if (!m.find()) {
+            throw DoctorException.usage("--tls-key " + keyFile + ": expected an unencrypted PKCS#8 PEM key"
+                    + " ('BEGIN PRIVATE KEY'); convert it with: openssl pkcs8 -topk8 -nocrypt -in "
+                    + keyFile + " -out key-pkcs8.pem");
+        }
+        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(m.group(1)));
+        GeneralSecurityException last = null;
+        for (String algorithm : new String[] {"RSA", "EC", "Ed25519"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+            } catch (GeneralSecurityException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+}
