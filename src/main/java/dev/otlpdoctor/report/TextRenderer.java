@@ -3,6 +3,7 @@ package dev.otlpdoctor.report;
 import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Target;
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import java.util.Map;
  * with a status mark; {@code -v} adds each finding's detail, evidence and steps.
  */
 public final class TextRenderer {
+    private static final Map<Severity, String> SUMMARY_WORDS = Map.of(Severity.PASS, "passed", Severity.INFO, "info",
+            Severity.SKIP, "skipped", Severity.WARN, "warned", Severity.FAIL, "failed");
     private final Style style;
     private final boolean verbose;
 
@@ -134,13 +137,20 @@ public final class TextRenderer {
     }
 
     private static String summaryLine(Report report) {
-        long failed = report.probes().stream().filter(p -> p.status() == Severity.FAIL).count();
-        long warned = report.probes().stream().filter(p -> p.status() == Severity.WARN).count();
-        long skipped = report.probes().stream().filter(p -> p.status() == Severity.SKIP).count();
-        long passed = report.probes().size() - failed - warned - skipped;
-        return report.probes().size() + " probes: " + passed + " passed, " + failed + " failed, " + warned
-                + " warned, " + skipped + " skipped in " + report.durationMs() + " ms";
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        report.probes().forEach(p -> counts.merge(p.status(), 1L, Long::sum));
+        StringBuilder line = new StringBuilder(report.probes().size() + " probes:");
+        String separator = " ";
+        for (Severity severity : Severity.values()) {
+            long n = counts.getOrDefault(severity, 0L);
+            if (n > 0) {
+                line.append(separator).append(n).append(' ').append(SUMMARY_WORDS.get(severity));
+                separator = ", ";
+            }
+        }
+        return line.append(" in ").append(report.durationMs()).append(" ms").toString();
     }
+
 
     private static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());

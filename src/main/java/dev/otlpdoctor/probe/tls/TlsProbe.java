@@ -28,8 +28,8 @@ import javax.net.ssl.SSLSocket;
  * Sends a TLS ClientHello to the endpoint's first open address: does the server speak TLS, and would the
  * client trust it (chain against the JVM store or {@code --ca-cert}, expiry, host name)? Compares that
  * with what the client side asks for ({@code https://} or {@code --tls}) and records the {@link TlsChannel}
- * the later probes use. The handshake gets at most a third of the time left (and a second), so a server
- * that waits silently leaves time for the protocol probe.
+ * the later probes use. The handshake gets a wait scaled to the connect time (see {@link #budget}), so a
+ * server that waits silently leaves time for the protocol probe.
  *
  * <p>On a plaintext collector port the ClientHello is a malformed request: the gRPC server closes the
  * connection (and may log a bad client preface), the HTTP server answers 400 (docs/collector-behaviour.md).
@@ -46,6 +46,18 @@ public final class TlsProbe implements Probe {
      * (the collector's gRPC and HTTP servers do) or waits for more bytes. Waiting longer proves nothing.
      */
     private static final int HANDSHAKE_MILLIS = 1000;
+    /** The least wait for a ServerHello, however close the server: a TLS server's first answer takes a few ms. */
+    private static final int MIN_HANDSHAKE_MILLIS = 300;
+
+    /**
+     * The wait for a ServerHello: ten connect round trips, at least {@link #MIN_HANDSHAKE_MILLIS}, at most
+     * {@link #HANDSHAKE_MILLIS} and a third of the time left. A plaintext server that waits silently for
+     * more bytes (as some HTTP servers do) then costs a fraction of a second on a near network.
+     */
+    private static int budget(ProbeContext context, long connectMillis) {
+        long wanted = Math.max(MIN_HANDSHAKE_MILLIS, 10 * connectMillis);
+        return (int) Math.max(1, Math.min(Math.min(HANDSHAKE_MILLIS, wanted), context.deadline().remainingMillis() / 3));
+    }
 
     @Override
     public String id() {
@@ -74,7 +86,6 @@ public final class TlsProbe implements Probe {
         String client = clientSide(context);
 
         CertificateRecorder recorder = new CertificateRecorder(settings);
-        int budget = Math.max(1, Math.min(HANDSHAKE_MILLIS, context.deadline().remainingMillis() / 3));
         long start = System.nanoTime();
         Outcome outcome;
         String reason = "";
@@ -82,7 +93,7 @@ public final class TlsProbe implements Probe {
         String alpn = "";
         try (Socket raw = new Socket()) {
             raw.connect(address, Math.max(1, context.deadline().remainingMillis()));
-            raw.setSoTimeout(budget);
+            raw.setSoTimeout(budget(context, (System.nanoTime() - start) / 1_000_000));
             SSLSocket ssl = (SSLSocket) TlsChannel.context(settings.keyManagers(), recorder).getSocketFactory()
                     .createSocket(raw, host, port, true);
             SSLParameters parameters = ssl.getSSLParameters();
