@@ -76,4 +76,9 @@ final class ConfigCauseRule implements DiagnosisRule {
         }
         return Transport.UNKNOWN;
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("config explains the refusal", "a refused connection (`tcp.refused`) and, from `--config`, a config error that stops the collector from starting (`config.deprecated-component`, `config.receiver-undefined`, `config.component-undefined`, `config.pipeline-empty`, `config.protocol-missing` for both protocols, `config.port-conflict`); else `config.protocol-missing` for the refused port's protocol; else an otlp receiver in no pipeline (`config.receiver-unused`) or bound to localhost (`config.endpoint-localhost`, `k8s.receiver-localhost`)", "that config code");
+    }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * most specific first; docs/diagnosis.md lists them with the evidence each needs.
  */
 public final class Diagnoser {
-    private final List<DiagnosisRule> rules = List.of(
+    private static final List<DiagnosisRule> RULES = List.of(
             new ConfigCauseRule(),
             new PortConflictRule(),
             new LocalhostOnlyRule(),
@@ -30,9 +30,16 @@ public final class Diagnoser {
             new LocalFirewallRule(),
             NothingListensRule.refused(),
             NothingListensRule.dropped(),
+            new CodePriorityRule(),
+            new SignalsNotAcceptedRule(),
             new ExporterFailingRule(),
             new ReceiverRefusingRule(),
             new WorstFindingRule());
+
+    /** The rules in the order they are tried (docs/diagnosis.md is generated from them). */
+    public static List<RuleDoc> rules() {
+        return RULES.stream().map(DiagnosisRule::doc).toList();
+    }
 
     /** The diagnosis, or empty when no finding is {@code warn} or worse. */
     public Optional<Diagnosis> diagnose(List<Target> targets, List<ProbeRun> probes) {
@@ -40,7 +47,7 @@ public final class Diagnoser {
         if (evidence.worst() == null) {
             return Optional.empty();
         }
-        for (DiagnosisRule rule : rules) {
+        for (DiagnosisRule rule : RULES) {
             Optional<Diagnosis> diagnosis = rule.diagnose(evidence);
             if (diagnosis.isPresent()) {
                 return diagnosis;

@@ -9,4 +9,7 @@ import java.util.Optional;
  */
 public interface DiagnosisRule {
     Optional<Diagnosis> diagnose(RunEvidence evidence);
+
+    /** The rule's documentation: the evidence it needs and the code it names. */
+    RuleDoc doc();
 }

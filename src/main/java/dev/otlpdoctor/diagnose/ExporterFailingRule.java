@@ -30,4 +30,9 @@ final class ExporterFailingRule implements DiagnosisRule {
         return Optional.of(new Diagnosis(f.code(), "exporter " + exporter + " cannot deliver to its backend", summary,
                 f.remediation(), Diagnoser.alsoCheck(evidence, f.entry())));
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("the backend, not the application", "`collector.exporter-failing` at warn or worse, and nothing more severe except its consequences (`collector.queue-full`, `collector.receiver-refusing`, `collector.processor-refusing`, `collector.sample-lost`, `collector.unhealthy`)", "`collector.exporter-failing`, naming the exporter");
+    }
 }

@@ -29,4 +29,9 @@ final class LocalFirewallRule implements DiagnosisRule {
         return Optional.of(new Diagnosis(dropped.code(), dropped.endpoint() + ": " + dropped.title(), summary, steps,
                 Diagnoser.alsoCheck(evidence, dropped.entry())));
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("host firewall drops the packets", "`tcp.timeout` and `firewall.present` on this machine", "`tcp.timeout`, with the firewall's open-port commands first");
+    }
 }

@@ -31,4 +31,9 @@ final class LocalhostOnlyRule implements DiagnosisRule {
         }
         return Optional.empty();
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("collector bound to loopback only", "`tcp.refused` on an endpoint and `bind.localhost-only` for the same endpoint: the collector listens, but on 127.0.0.1/::1 only", "`bind.localhost-only`");
+    }
 }

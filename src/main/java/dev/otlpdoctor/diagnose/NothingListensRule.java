@@ -68,4 +68,11 @@ final class NothingListensRule implements DiagnosisRule {
                 return "";
         }
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc(verb + " every port of a target",
+                "every `tcp` finding of every endpoint of one target is `" + code.code() + "`",
+                "`" + code.code() + "`, about the target as a whole");
+    }
 }

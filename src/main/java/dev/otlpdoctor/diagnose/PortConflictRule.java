@@ -38,4 +38,9 @@ final class PortConflictRule implements DiagnosisRule {
         }
         return Optional.empty();
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("another program holds the port", "`bind.port-conflict` for a port (its owner is not a collector) and, on that endpoint, a failure a foreign program causes: `tcp.refused`, `tcp.timeout`, `protocol.not-otlp`, `protocol.unknown` or `protocol.silent` at `fail`", "`bind.port-conflict`");
+    }
 }

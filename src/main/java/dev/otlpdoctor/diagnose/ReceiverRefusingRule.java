@@ -33,4 +33,9 @@ final class ReceiverRefusingRule implements DiagnosisRule {
         return Optional.of(new Diagnosis(f.code(), "the collector refuses data (back-pressure)", summary,
                 f.remediation(), Diagnoser.alsoCheck(evidence, f.entry())));
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("back-pressure", "`collector.receiver-refusing` at warn or worse, and nothing more severe except `collector.processor-refusing`, `collector.queue-full`, `collector.sample-lost`", "`collector.receiver-refusing` (naming the memory_limiter when it refused too)");
+    }
 }

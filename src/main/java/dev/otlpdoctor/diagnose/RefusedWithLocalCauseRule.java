@@ -45,4 +45,10 @@ final class RefusedWithLocalCauseRule implements DiagnosisRule {
         return Optional.of(new Diagnosis(f.code(), f.title(), summary, f.remediation(),
                 Diagnoser.alsoCheck(evidence, f.entry())));
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("refused, and the local probes say why: " + because,
+                "`tcp.refused` and `" + cause.code() + "` at `fail`", "`" + cause.code() + "`");
+    }
 }

@@ -17,4 +17,9 @@ final class WorstFindingRule implements DiagnosisRule {
         return Optional.of(new Diagnosis(worst.code(), where + worst.title(), worst.detail(), worst.remediation(),
                 Diagnoser.alsoCheck(evidence, worst.entry())));
     }
+
+    @Override
+    public RuleDoc doc() {
+        return new RuleDoc("the worst finding", "any finding at `warn` or `fail`: the most severe one, the earliest among equals", "that finding's code");
+    }
 }
