@@ -94,7 +94,7 @@ public final class EnvCommand implements Callable<Integer> {
         Report checked = null;
         List<String> notes = List.of();
         if (check) {
-            EnvCheckPlan plan = EnvCheckPlan.of(signals, input.settings().unresolved().keySet(), timeout);
+            EnvCheckPlan plan = EnvCheckPlan.of(signals, input.settings(), timeout);
             checked = plan.targets().isEmpty() ? null
                     : new Checker(Checker.standardChain(), plan.targets().size()).check(plan.targets(), plan.settings());
             notes = plan.targets().isEmpty()
