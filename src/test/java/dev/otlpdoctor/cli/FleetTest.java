@@ -39,7 +39,8 @@ class FleetTest {
                 lines.add("127.0.0.1:" + dropped.port());
             }
             Path file = Files.write(dir.resolve("fleet.txt"), lines);
-            var run = cli.run("check", "--targets-file", file.toString(), "--timeout", "1s", "-o", "json");
+            // a generous deadline: 60 targets share two cores here, and every healthy one does full OTLP exports
+            var run = cli.run("check", "--targets-file", file.toString(), "--timeout", "4s", "-o", "json");
             assertMatchesSchema("docs/json-schema.json", run);
             JsonObject json = assertThatRun(run).exitsWith(1).json();
             List<JsonObject> targets = new ArrayList<>();
@@ -55,7 +56,8 @@ class FleetTest {
             assertThat(findings(json, "tcp.refused")).hasSize(20);
             assertThat(findings(json, "tcp.timeout")).hasSize(20);
             assertThat(json.get("verdict").getAsString()).startsWith("40 of 60 targets failed; first: 127.0.0.1:" + refused);
-            assertThat(json.get("durationMs").getAsLong()).isLessThan(5000L);
+            // one deadline for the whole fleet: the dropped targets end with it, not one timeout after another
+            assertThat(json.get("durationMs").getAsLong()).isLessThan(8000L);
         }
     }
 
