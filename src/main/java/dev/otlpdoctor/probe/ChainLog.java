@@ -113,9 +113,12 @@ final class ChainLog {
     }
 
     private ProbeRun skipped(Probe probe, String reason) {
+        // The title keeps the reason short ("it needs tcp, which failed"); evidence and detail say why.
+        int why = reason.indexOf(" (");
         Finding finding = RunCodes.PROBE_SKIPPED.finding()
                 .param("probe", probe.id())
                 .evidence("reason", reason)
+                .param("reason", why > 0 && reason.startsWith("it needs ") ? reason.substring(0, why) : reason)
                 .detail("The " + probe.id() + " probe did not run because " + reason + ".")
                 .build()
                 .attributedTo(probe.id(), context.label());
