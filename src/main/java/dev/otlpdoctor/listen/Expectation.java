@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.DoctorException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ public final class Expectation {
     public static Expectation parse(String text) {
         Matcher count = COUNT.matcher(text);
         if (count.matches()) {
-            return new Expectation(text.strip(), Signal.forLabel(count.group(1)), count.group(2), count.group(3),
+            return new Expectation(text.strip(), Signal.ofLabel(count.group(1)), count.group(2), count.group(3),
                     Long.parseLong(count.group(4)), null, null);
         }
         Matcher seen = SEEN.matcher(text);

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.Signal;
 /**
  * One received span, metric data point or log record, reduced to what the live view shows: the
  * {@code service.name} of its resource, its name (span name, metric name, log severity) and, for log

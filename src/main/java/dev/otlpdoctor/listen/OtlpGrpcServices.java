@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.Signal;
 import com.google.protobuf.Message;
 import dev.otlpdoctor.target.Protocol;
 import io.grpc.Context;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.Signal;
 import com.google.protobuf.Message;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.Signal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.Signal;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;

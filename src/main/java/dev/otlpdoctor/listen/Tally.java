@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.target.Protocol;
 import java.time.Clock;
 import java.time.Instant;

@@ -9,18 +9,30 @@ import java.util.stream.Collectors;
 
 /** The OTLP signals otlpdoctor exports, with their OTLP/HTTP path and OTLP/gRPC service. */
 public enum Signal {
-    TRACES("traces", "opentelemetry.proto.collector.trace.v1.TraceService", "spans"),
-    METRICS("metrics", "opentelemetry.proto.collector.metrics.v1.MetricsService", "metric_points"),
-    LOGS("logs", "opentelemetry.proto.collector.logs.v1.LogsService", "log_records");
+    TRACES("traces", "opentelemetry.proto.collector.trace.v1.TraceService", "spans", "spans"),
+    METRICS("metrics", "opentelemetry.proto.collector.metrics.v1.MetricsService", "metric_points", "data points"),
+    LOGS("logs", "opentelemetry.proto.collector.logs.v1.LogsService", "log_records", "log records");
 
     private final String label;
     private final String grpcService;
     private final String items;
+    private final String unit;
 
-    Signal(String label, String grpcService, String items) {
+    Signal(String label, String grpcService, String items, String unit) {
         this.label = label;
         this.grpcService = grpcService;
         this.items = items;
+        this.unit = unit;
+    }
+
+    /** What one item of this signal is, in words: spans, data points, log records. */
+    public String unit() {
+        return unit;
+    }
+
+    /** The signal whose OTLP/HTTP path is exactly {@code path}, or null (the collector's mux matches exactly). */
+    public static Signal forHttpPath(String path) {
+        return Arrays.stream(values()).filter(s -> s.httpPath().equals(path)).findFirst().orElse(null);
     }
 
     public String label() {
