@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.OtlpJson;
 import com.google.protobuf.Message;
 import dev.otlpdoctor.DoctorException;
 import java.io.BufferedWriter;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.otlp.OtlpJson;
 import dev.otlpdoctor.otlp.Signal;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;

@@ -3,7 +3,6 @@ package dev.otlpdoctor.otlp;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import dev.otlpdoctor.Version;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
@@ -71,12 +70,7 @@ public final class ExportMessages {
     }
 
     public static byte[] json(Signal signal, boolean sample) {
-        try {
-            return JsonFormat.printer().omittingInsignificantWhitespace().print(request(signal, sample))
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("OTLP request cannot be printed as JSON", e);
-        }
+        return OtlpJson.print(request(signal, sample)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Parses an Export*ServiceResponse; throws when the bytes are not one. */
@@ -106,7 +100,7 @@ public final class ExportMessages {
     @SuppressWarnings("unchecked")
     private static <T extends Message> T fromJson(Message.Builder builder, byte[] body)
             throws InvalidProtocolBufferException {
-        JsonFormat.parser().ignoringUnknownFields().merge(new String(body, StandardCharsets.UTF_8), builder);
+        OtlpJson.merge(new String(body, StandardCharsets.UTF_8), builder);
         return (T) builder.build();
     }
 

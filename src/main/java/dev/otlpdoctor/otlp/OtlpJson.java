@@ -1,4 +1,4 @@
-package dev.otlpdoctor.listen;
+package dev.otlpdoctor.otlp;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -18,9 +18,9 @@ import java.util.function.UnaryOperator;
  * OTLP/JSON through protobuf's JsonFormat. OTLP/JSON differs from the canonical protobuf JSON mapping
  * in two ways (opentelemetry-proto, docs/specification.md, "JSON Protobuf Encoding"): trace and span
  * ids are hex strings, not base64, and enums are integers. Ids are converted on the way in and out;
- * the rest is JsonFormat's.
+ * the rest is JsonFormat's. The probes send and {@code listen} reads OTLP/JSON through this one class.
  */
-final class OtlpJson {
+public final class OtlpJson {
     private static final Set<String> ID_FIELDS = Set.of("traceId", "spanId", "parentSpanId",
             "trace_id", "span_id", "parent_span_id");
     private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
@@ -31,7 +31,7 @@ final class OtlpJson {
     }
 
     /** Parses OTLP/JSON into {@code builder}; anything that is not valid OTLP/JSON throws. */
-    static void merge(String json, Message.Builder builder) throws InvalidProtocolBufferException {
+    public static void merge(String json, Message.Builder builder) throws InvalidProtocolBufferException {
         JsonElement tree;
         try {
             tree = JsonParser.parseString(json);
@@ -42,7 +42,7 @@ final class OtlpJson {
         PARSER.merge(tree.toString(), builder);
     }
 
-    static String print(Message message) {
+    public static String print(Message message) {
         try {
             JsonElement tree = JsonParser.parseString(PRINTER.print(message));
             convertIds(tree, OtlpJson::base64ToHex);
