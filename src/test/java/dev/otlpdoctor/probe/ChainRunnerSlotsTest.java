@@ -1,0 +1,70 @@
+package dev.otlpdoctor.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otlpdoctor.report.ProbeRun;
+import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.TargetResult;
+import dev.otlpdoctor.target.Protocol;
+import dev.otlpdoctor.target.Source;
+import dev.otlpdoctor.target.Target;
+import dev.otlpdoctor.target.TargetParser;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code --parallel}: targets wait for a slot, and one that gets none before the deadline is not checked. */
+class ChainRunnerSlotsTest {
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+    });
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void aTargetThatGetsNoSlotBeforeTheDeadlineIsReportedAsNotChecked() {
+        CountDownLatch never = new CountDownLatch(1);
+        Probe hog = new Probe() {
+            @Override
+            public String id() {
+                return "hog";
+            }
+
+            @Override
+            public Scope scope() {
+                return Scope.ENDPOINT;
+            }
+
+            @Override
+            public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
+                never.await(); // holds the only slot until the runner gives up at the deadline
+            }
+        };
+        TargetParser parser = new TargetParser(Protocol.AUTO, "--protocol");
+        List<Target> targets = List.of(parser.parse("first:4317", Source.argument(1)),
+                parser.parse("second:4317", Source.argument(2)));
+        Duration timeout = Duration.ofMillis(300);
+        List<List<ProbeRun>> runs = new ChainRunner(new ProbeChain(List.of(hog)), executor, 1)
+                .run(targets, new ProbeSettings(timeout, Protocol.AUTO), Deadline.after(timeout));
+
+        assertThat(runs.get(0)).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(Severity.SKIP);
+            assertThat(run.findings().get(0).detail()).contains("was reached while it ran");
+        });
+        assertThat(runs.get(1)).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(Severity.SKIP);
+            assertThat(run.findings().get(0).detail()).contains("was reached before it started");
+        });
+        TargetResult second = new TargetResult(targets.get(1), runs.get(1), null, "not checked");
+        assertThat(second.status()).as("a target none of whose probes ran is not a pass").isEqualTo(Severity.SKIP);
+    }
+}
