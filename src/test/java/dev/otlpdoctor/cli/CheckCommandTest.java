@@ -62,10 +62,12 @@ class CheckCommandTest {
     @Test
     void droppedSynsAreATimeoutAndTheRunEndsAtTheDeadline() throws Exception {
         try (DroppingPort dropping = new DroppingPort()) {
-            var run = cli.run("check", "127.0.0.1:" + dropping.port(), "--timeout", "700ms", "-o", "json");
+            var run = cli.run("check", "127.0.0.1:" + dropping.port(), "--no-local", "--timeout", "700ms", "-o", "json");
             JsonObject json = assertThatRun(run).exitsWith(1).json();
-            // the listener that drops SYNs is this test's own JVM, not a collector: another program holds the port
-            assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("bind.port-conflict");
+            // Rarely the kernel completes a handshake on a full accept queue (and never accepts it); the
+            // firewall scenario in NetworkNamespaceIT drops for certain.
+            assumeFalse(findings(json, "tcp.timeout").isEmpty(), "the kernel completed this handshake");
+            assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("tcp.timeout");
             JsonObject finding = findings(json, "tcp.timeout").get(0);
             assertThat(finding.getAsJsonObject("evidence").get("waitedMs").getAsLong()).isBetween(600L, 2000L);
             // one deadline for the whole run, not one per probe
