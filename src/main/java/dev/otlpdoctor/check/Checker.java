@@ -12,6 +12,7 @@ import dev.otlpdoctor.probe.local.BindingProbe;
 import dev.otlpdoctor.probe.local.ConflictProbe;
 import dev.otlpdoctor.probe.local.FirewallProbe;
 import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.ProcessConfigProbe;
 import dev.otlpdoctor.probe.local.ProcessProbe;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.net.TcpProbe;
@@ -47,6 +48,7 @@ public final class Checker {
         return new ProbeChain(List.of(
                 new DnsProbe(),
                 new ProcessProbe(host),
+                new ProcessConfigProbe(host),
                 new BindingProbe(host),
                 new ConflictProbe(host),
                 new FirewallProbe(host),

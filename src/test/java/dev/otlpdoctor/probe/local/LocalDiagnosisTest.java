@@ -77,4 +77,31 @@ class LocalDiagnosisTest extends FixtureTest {
         host.process(812, "/usr/bin/otelcol", "--config=/etc/otelcol/config.yaml").holds(metrics).create();
         assertThat(diagnose("127.0.0.1", false).code()).isEqualTo("process.no-otlp-listener");
     }
+
+    @Test
+    void theRunningCollectorsOwnConfigExplainsTheRefusal() {
+        long metrics = host.listen("0.0.0.0", 8888);
+        host.process(812, "/usr/bin/otelcol", "--config=/etc/otelcol/config.yaml").holds(metrics).create();
+        // the file as the process sees it, read through /proc/812/root: the otlp receiver is in no pipeline
+        host.write("proc/812/root/etc/otelcol/config.yaml", String.join("\n",
+                "receivers:",
+                "  otlp:",
+                "    protocols:",
+                "      grpc:",
+                "        endpoint: 0.0.0.0:4317",
+                "  prometheus:",
+                "    config: {scrape_configs: []}",
+                "exporters:",
+                "  debug: {}",
+                "service:",
+                "  pipelines:",
+                "    metrics:",
+                "      receivers: [prometheus]",
+                "      exporters: [debug]",
+                ""));
+        Diagnosis diagnosis = diagnose("127.0.0.1", false);
+        assertThat(diagnosis.code()).isEqualTo("config.receiver-unused");
+        assertThat(diagnosis.title()).contains("/etc/otelcol/config.yaml (pid 812)");
+        assertThat(diagnosis.alsoCheck()).contains("tcp.refused");
+    }
 }

@@ -1,0 +1,86 @@
+package dev.otlpdoctor.probe.local;
+
+import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.lint.LintInput;
+import dev.otlpdoctor.lint.Linter;
+import dev.otlpdoctor.lint.config.CollectorVersion;
+import dev.otlpdoctor.lint.yaml.YamlReader;
+import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.probe.Probe;
+import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.Scope;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.catalog.LocalCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lints the configuration a running collector was started with: the {@code --config} files the process
+ * probe found, read through {@code /proc/PID/root} (so a containerised collector's file is read as the
+ * container sees it). Its findings are the same as {@code otlpdoctor lint}'s, so the diagnosis can say
+ * "the running collector's config has no http protocol" when 4318 is refused. Values from {@code env:}
+ * and {@code yaml:} URIs are not linted (only files are), and {@code ${env:…}} references are left unset:
+ * the process's environment may hold secrets and is not read. It needs no passing process probe: a
+ * collector that runs but opened no OTLP port is exactly when its config matters.
+ */
+public final class ProcessConfigProbe implements Probe {
+    private final HostFs fs;
+
+    public ProcessConfigProbe(HostFs fs) {
+        this.fs = fs;
+    }
+
+    @Override
+    public String id() {
+        return "process-config";
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.TARGET;
+    }
+
+    @Override
+    public boolean appliesTo(ProbeContext context) {
+        return LocalTarget.isLocal(context, fs);
+    }
+
+    @Override
+    public void run(ProbeContext context, FindingSink findings) {
+        for (CollectorProcess collector : context.facts().get(ProcessProbe.COLLECTORS).orElse(List.of())) {
+            List<LintInput> inputs = new ArrayList<>();
+            for (ConfigArgument config : collector.configs()) {
+                String file = config.filePath();
+                if (file == null) {
+                    continue;
+                }
+                String name = file + " (pid " + collector.process().pid() + ")";
+                try {
+                    inputs.add(new LintInput(name, YamlReader.readFile(fs.file(collector.hostPathOf(file)))));
+                } catch (DoctorException e) {
+                    findings.add(unreadable(collector, file, e.getMessage()));
+                }
+            }
+            if (inputs.isEmpty()) {
+                continue;
+            }
+            try {
+                // Several --config files merge in order, as the collector merges them.
+                new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings().forEach(findings::add);
+            } catch (DoctorException e) {
+                findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
+            }
+        }
+    }
+
+    private static Finding unreadable(CollectorProcess collector, String file, String why) {
+        return LocalCodes.LOCAL_UNREADABLE.finding()
+                .param("what", "the config of collector pid " + collector.process().pid() + " (" + file + ")")
+                .evidence("pid", collector.process().pid())
+                .evidence("config", file)
+                .detail("Its --config " + file + " could not be linted: " + why + ". Lint it by hand: "
+                        + "otlpdoctor lint " + file)
+                .build();
+    }
+}
