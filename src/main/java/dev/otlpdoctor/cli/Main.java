@@ -30,7 +30,7 @@ public final class Main {
     /** Runs one command line in-process; tests drive the CLI through this. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         RootCommand root = new RootCommand(env);
-        CommandLine cli = new CommandLine(root)
+        CommandLine cli = Subcommands.commandLine(root, args)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)

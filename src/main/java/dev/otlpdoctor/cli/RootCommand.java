@@ -1,6 +1,7 @@
 package dev.otlpdoctor.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +19,6 @@ import picocli.CommandLine.ScopeType;
         usageHelpAutoWidth = true,
         header = "Find out why telemetry does not reach an OpenTelemetry Collector over OTLP, and how to fix it.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {CheckCommand.class, LintCommand.class, EnvCommand.class, ListenCommand.class,
-            ExplainCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  otlpdoctor check collector-host                 probe OTLP/gRPC 4317 and OTLP/HTTP 4318",
@@ -30,6 +29,14 @@ import picocli.CommandLine.ScopeType;
             "",
             "Exit codes: 0 no failure, 1 a check failed, 2 usage or input error, 3 internal error."})
 public final class RootCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order help lists them. Not in the {@code @Command} annotation: picocli
+     * builds the model of every listed subcommand up front, so {@link Subcommands} registers only those
+     * a command line needs.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, LintCommand.class, EnvCommand.class,
+            ListenCommand.class, ExplainCommand.class, CompletionCommand.class);
+
     private final Map<String, String> env;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

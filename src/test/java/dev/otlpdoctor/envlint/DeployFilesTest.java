@@ -3,6 +3,7 @@ package dev.otlpdoctor.envlint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.cli.RootCommand;
+import dev.otlpdoctor.cli.Subcommands;
 import dev.otlpdoctor.envlint.KubernetesManifest.Container;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +30,9 @@ class DeployFilesTest {
         List<String> args = container.strings("args");
         assertThat(args).containsExactly("check", "otel-collector.observability.svc.cluster.local", "-o", "json");
         assertThat(args.get(1)).matches("[a-z0-9-]+\\.[a-z0-9-]+\\.svc\\.cluster\\.local");
-        CommandLine.ParseResult parsed = new CommandLine(new RootCommand(Map.of()))
-                .setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
+        String[] jobArgs = args.toArray(String[]::new);
+        CommandLine.ParseResult parsed = Subcommands.commandLine(new RootCommand(Map.of()), jobArgs)
+                .setCaseInsensitiveEnumValuesAllowed(true).parseArgs(jobArgs);
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("check");
         List<String> targets = parsed.subcommand().matchedPositionalValue(0, List.of());
         assertThat(targets).containsExactly("otel-collector.observability.svc.cluster.local");

@@ -1,0 +1,40 @@
+package dev.otlpdoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SubcommandsTest {
+
+    @Test
+    void aNamedCommandIsTheOnlyOneRegistered() {
+        assertThat(Subcommands.needed(new String[] {"check", "collector:4317", "-o", "json"}))
+                .containsExactly(CheckCommand.class);
+        assertThat(Subcommands.needed(new String[] {"--debug", "explain", "tcp.refused"}))
+                .containsExactly(ExplainCommand.class);
+    }
+
+    @Test
+    void aBareVersionRequestRegistersNone() {
+        assertThat(Subcommands.needed(new String[] {"--version"})).isEmpty();
+        assertThat(Subcommands.needed(new String[] {"-V", "--debug"})).isEmpty();
+    }
+
+    @Test
+    void helpMissingOrUnknownCommandsAndCompletionSeeTheWholeTree() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"--debug"}, {"chek", "x"}, {"completion", "bash"},
+            {"--version", "--help"}}) {
+            assertThat(Subcommands.needed(args)).as(String.join(" ", args)).isEqualTo(RootCommand.SUBCOMMANDS);
+        }
+    }
+
+    @Test
+    void everySubcommandIsFoundByItsName() {
+        for (Class<?> command : RootCommand.SUBCOMMANDS) {
+            String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
+            if (!command.equals(CompletionCommand.class)) {
+                assertThat(Subcommands.needed(new String[] {name})).containsExactly(command);
+            }
+        }
+    }
+}
