@@ -90,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
             description = "More targets, one per line (# starts a comment), e.g. a fleet of collectors.")
     private Path targetsFile;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "128",
             description = "Targets probed at once. Default: ${DEFAULT-VALUE}.")
     private int parallel;
 
@@ -145,20 +145,30 @@ public final class CheckCommand implements Callable<Integer> {
                 .headers(connection.headers(root.env())).tls(connection.tls(root.env())).sendSample(sendSample)
                 .healthUrl(healthUrl).metricsUrl(metricsUrl).local(localChecks()).build();
         Checker checker = new Checker(Checker.standardChain(), parallel);
+        Deadline deadline = Deadline.sinceStart(timeout, startedAt());
         Report report;
         if (k8sService != null) {
             if (!targets.isEmpty() || targetsFile != null) {
                 throw DoctorException.usage("--k8s-service names what to check: give it without a TARGET");
             }
-            Deadline deadline = Deadline.after(timeout);
             ServiceInspector.View view = ServiceInspector.view(ServiceRef.parse(k8sService), root.env(), deadline);
             runLevel.add(view.run());
             report = checker.check(List.of(view.target()), settings, deadline, runLevel);
         } else {
-            report = checker.check(resolveTargets(), settings, runLevel);
+            report = checker.check(resolveTargets(), settings, deadline, runLevel);
         }
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
+    }
+
+    /** When the command started (epoch ms), so the deadline counts the JVM's start-up too; null: now. */
+    private Long startedAt() {
+        String value = root.env().get(Main.STARTED_AT);
+        try {
+            return value == null ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private LocalChecks localChecks() {

@@ -2,8 +2,10 @@ package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.ExitCode;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,17 +16,35 @@ import picocli.CommandLine.IParameterExceptionHandler;
  * bad input exit 2 with one line on stderr, a bug exits 3 with its stack trace only under {@code --debug}.
  */
 public final class Main {
+    /** Epoch milliseconds at which the command started; the run's deadline counts from then. */
+    public static final String STARTED_AT = "OTLPDOCTOR_STARTED_AT";
+
     private Main() {
     }
 
     public static void main(String[] args) {
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
-        int code = run(args, out, err, System.getenv());
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        int code = run(args, out, err, withStartTime(System.getenv()));
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The environment with {@value #STARTED_AT} set: when the launcher handed over (it sets the variable
+     * just before starting the JVM), else when this process started ({@code java -jar}). The run's deadline
+     * counts from then, so JVM start-up is part of {@code --timeout}.
+     */
+    private static Map<String, String> withStartTime(Map<String, String> env) {
+        if (env.containsKey(STARTED_AT)) {
+            return env;
+        }
+        Map<String, String> copy = new HashMap<>(env);
+        ProcessHandle.current().info().startInstant()
+                .ifPresent(start -> copy.put(STARTED_AT, Long.toString(start.toEpochMilli())));
+        return copy;
     }
 
     /** Runs one command line in-process; tests drive the CLI through this. */

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The one deadline of a run. Every network step asks it for the time left instead of using a timeout of
@@ -10,13 +11,28 @@ public final class Deadline {
     private final long endNanos;
     private final Duration total;
 
-    private Deadline(Duration total) {
+    private Deadline(Duration total, Duration spent) {
         this.total = total;
-        this.endNanos = System.nanoTime() + total.toNanos();
+        this.endNanos = System.nanoTime() + total.minus(spent).toNanos();
     }
 
     public static Deadline after(Duration total) {
-        return new Deadline(total);
+        return new Deadline(total, Duration.ZERO);
+    }
+
+    /**
+     * A deadline counted from when the command started ({@code startedAtMillis}, epoch milliseconds), not
+     * from now: the time the JVM took to start counts, so a dropped target ends the whole command at about
+     * {@code --timeout}. An unknown or implausible start (in the future, or already past the deadline)
+     * counts as now.
+     */
+    public static Deadline sinceStart(Duration total, Long startedAtMillis) {
+        Duration spent = startedAtMillis == null ? Duration.ZERO
+                : Duration.between(Instant.ofEpochMilli(startedAtMillis), Instant.now());
+        if (spent.isNegative() || spent.compareTo(total) >= 0) {
+            spent = Duration.ZERO;
+        }
+        return new Deadline(total, spent);
     }
 
     public Duration total() {

@@ -1,11 +1,13 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The parts of this machine's file system the local probes read: {@code /proc}, {@code /etc} and the
@@ -20,6 +22,8 @@ public final class HostFs {
 
     private final Path root;
     private final ByteOrder byteOrder;
+    private Deadline memoRun;
+    private Object memo;
 
     private HostFs(Path root, ByteOrder byteOrder) {
         this.root = root;
@@ -57,6 +61,19 @@ public final class HostFs {
     /** The path as the user knows it on the machine (fixture roots stripped), for evidence and messages. */
     public String display(Path path) {
         return "/" + root.relativize(path).toString().replace('\\', '/');
+    }
+
+    /**
+     * What {@code compute} returns, computed once per run (the run being known by its deadline): targets
+     * probed concurrently wait for the first computation and share it.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized <T> T perRun(Deadline run, Supplier<T> compute) {
+        if (memoRun != run) {
+            memo = compute.get();
+            memoRun = run;
+        }
+        return (T) memo;
     }
 
     /** Whether this looks like a Linux /proc at all. */

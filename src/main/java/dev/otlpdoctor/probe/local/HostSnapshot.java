@@ -33,9 +33,13 @@ record HostSnapshot(List<ProcessInfo> processes, List<Listener> listeners, boole
 
     private static final Fact<Outcome> OUTCOME = Fact.named("local-host-snapshot");
 
+    /**
+     * The snapshot of this run: taken once and shared by every local probe of every target (a fleet of
+     * loopback targets scans /proc once, not once per target). A run is known by its one deadline.
+     */
     static Outcome of(ProbeContext context, HostFs fs) {
         return context.facts().get(OUTCOME).orElseGet(() -> {
-            Outcome outcome = take(fs, context.deadline());
+            Outcome outcome = fs.perRun(context.deadline(), () -> take(fs, context.deadline()));
             context.facts().put(OUTCOME, outcome);
             return outcome;
         });
