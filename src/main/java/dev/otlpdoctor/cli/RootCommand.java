@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         synopsisSubcommandLabel = "COMMAND",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  otlpdoctor check collector-host                 probe OTLP/gRPC 4317 and OTLP/HTTP 4318",
+            "  otlpdoctor check collector-host          # OTLP/gRPC 4317 and OTLP/HTTP 4318",
             "  otlpdoctor check collector:4317 -o json | jq .diagnosis.code",
             "  otlpdoctor check \"$OTEL_EXPORTER_OTLP_ENDPOINT\" || exit 1",
             "  otlpdoctor explain tcp.refused",
