@@ -27,4 +27,13 @@ class FindingsDocTest {
                 .as("docs/findings.md is out of date: run ./mvnw test -Dtest=FindingsDocTest -Dotlpdoctor.updateDocs=true")
                 .isEqualTo(expected);
     }
+
+    /** The troubleshooting guide walks the path step by step; every code has its place on it. */
+    @Test
+    void troubleshootingGuidePlacesEveryCode() throws IOException {
+        String guide = Files.readString(Path.of("docs/troubleshooting.md"), StandardCharsets.UTF_8);
+        for (CatalogEntry entry : Catalog.all()) {
+            assertThat(guide).as("docs/troubleshooting.md mentions %s", entry.code()).contains("`" + entry.code() + "`");
+        }
+    }
 }
