@@ -55,7 +55,7 @@ final class ChainLog {
                 return;
             }
             synchronized (findings) {
-                results.set(i, ProbeRun.of(probe.id(), context.label(), elapsedMs(currentStartNanos), findings));
+                results.set(i, ProbeRun.of(probe.id(), context.label(), Deadline.millisSince(currentStartNanos), findings));
             }
         }
         current = probes.size();
@@ -128,9 +128,5 @@ final class ChainLog {
     private String formatDuration() {
         long ms = context.deadline().total().toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
-    }
-
-    private static long elapsedMs(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

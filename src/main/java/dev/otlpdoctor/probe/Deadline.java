@@ -35,6 +35,11 @@ public final class Deadline {
         return new Deadline(total, spent);
     }
 
+    /** Milliseconds since {@code startNanos} (a {@link System#nanoTime()} reading): how probes time a step. */
+    public static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
     public Duration total() {
         return total;
     }

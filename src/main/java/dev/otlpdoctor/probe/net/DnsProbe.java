@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.net;
 
+import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
@@ -56,7 +57,7 @@ public final class DnsProbe implements Probe {
             lookup.cancel(true);
             findings.add(NetworkCodes.DNS_TIMEOUT.finding()
                     .evidence("host", host)
-                    .evidence("waitedMs", elapsedMs(start))
+                    .evidence("waitedMs", Deadline.millisSince(start))
                     .detail("The system resolver did not answer for '{host}' within {waitedMs} ms.")
                     .build());
             return;
@@ -67,7 +68,7 @@ public final class DnsProbe implements Probe {
             }
             findings.add(NetworkCodes.DNS_UNRESOLVED.finding()
                     .evidence("host", host)
-                    .evidence("lookupMs", elapsedMs(start))
+                    .evidence("lookupMs", Deadline.millisSince(start))
                     .detail("The system resolver returned no address for '{host}'.")
                     .build());
             return;
@@ -78,7 +79,7 @@ public final class DnsProbe implements Probe {
         findings.add(NetworkCodes.DNS_RESOLVED.finding()
                 .evidence("host", host)
                 .evidence("addresses", texts)
-                .evidence("lookupMs", elapsedMs(start))
+                .evidence("lookupMs", Deadline.millisSince(start))
                 .param("addresses", String.join(", ", texts))
                 .detail(literal ? "'{host}' is an address literal: no lookup was needed."
                         : "The system resolver returned " + texts.size() + " address(es) in {lookupMs} ms.")
@@ -105,9 +106,5 @@ public final class DnsProbe implements Probe {
         } catch (IOException | RuntimeException e) {
             return false; // not Linux: cannot tell, so do not warn about the machine's own name
         }
-    }
-
-    private static long elapsedMs(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.net;
 
+import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
@@ -85,20 +86,20 @@ public final class TcpProbe implements Probe {
             if (isSelfConnect(socket)) {
                 // The kernel picked the target port as source port and the socket connected to itself:
                 // nothing listens there, exactly as a refusal says.
-                return new Attempt(address, Kind.REFUSED, elapsedMs(start), "connected to itself: nothing listens");
+                return new Attempt(address, Kind.REFUSED, Deadline.millisSince(start), "connected to itself: nothing listens");
             }
-            return new Attempt(address, Kind.OPEN, elapsedMs(start), "");
+            return new Attempt(address, Kind.OPEN, Deadline.millisSince(start), "");
         } catch (SocketTimeoutException e) {
-            return new Attempt(address, Kind.TIMEOUT, elapsedMs(start), "timed out");
+            return new Attempt(address, Kind.TIMEOUT, Deadline.millisSince(start), "timed out");
         } catch (NoRouteToHostException e) {
-            return new Attempt(address, Kind.UNREACHABLE, elapsedMs(start), reason(e, "no route to host"));
+            return new Attempt(address, Kind.UNREACHABLE, Deadline.millisSince(start), reason(e, "no route to host"));
         } catch (ConnectException e) {
             String message = reason(e, "connection refused");
             Kind kind = message.toLowerCase(Locale.ROOT).contains("refused") ? Kind.REFUSED : Kind.UNREACHABLE;
-            return new Attempt(address, kind, elapsedMs(start), message);
+            return new Attempt(address, kind, Deadline.millisSince(start), message);
         } catch (IOException e) {
             // e.g. "Network is unreachable", "Cannot assign requested address" (no IPv6 route)
-            return new Attempt(address, Kind.UNREACHABLE, elapsedMs(start), reason(e, e.getClass().getSimpleName()));
+            return new Attempt(address, Kind.UNREACHABLE, Deadline.millisSince(start), reason(e, e.getClass().getSimpleName()));
         }
     }
 
@@ -163,9 +164,5 @@ public final class TcpProbe implements Probe {
         // java.net appends " (Connection refused)" style suffixes on some platforms; keep one lower-case phrase.
         int paren = message.indexOf(" (");
         return (paren > 0 ? message.substring(0, paren) : message).toLowerCase(Locale.ROOT);
-    }
-
-    private static long elapsedMs(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }
