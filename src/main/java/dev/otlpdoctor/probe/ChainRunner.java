@@ -41,6 +41,9 @@ public final class ChainRunner {
      * first, then endpoint by endpoint, then the target's after-probes.
      */
     public List<List<ProbeRun>> run(List<Target> targets, ProbeSettings settings, Deadline deadline) {
+        if (!targets.isEmpty()) {
+            executor.submit(this::prepareProbes);
+        }
         Semaphore slots = new Semaphore(parallelTargets);
         List<TargetRun> runs = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
@@ -56,6 +59,20 @@ public final class ChainRunner {
             results.add(run.results());
         }
         return results;
+    }
+
+    /** Probes prepare in chain order, so what is needed first is ready first; nobody waits for this. */
+    private void prepareProbes() {
+        for (Probe probe : chain.probes()) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            try {
+                probe.prepare();
+            } catch (RuntimeException e) {
+                // Only a head start: the probe meets the same problem when it runs, and reports it then.
+            }
+        }
     }
 
     private static void awaitAll(List<Future<?>> futures, Deadline deadline) {

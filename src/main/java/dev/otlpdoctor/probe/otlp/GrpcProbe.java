@@ -59,6 +59,13 @@ public final class GrpcProbe implements Probe {
     private record Call(GrpcTransport.GrpcReply reply, IOException error, long elapsedMs) {
     }
 
+    /** Loads OkHttp and the OTLP messages: the first call's start-up cost. */
+    @Override
+    public void prepare() {
+        OkHttpClients.prepare();
+        ExportMessages.protobuf(Signal.TRACES, false);
+    }
+
     @Override
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
         Wire wire = context.facts().get(ProtocolProbe.WIRE).orElseThrow();

@@ -86,6 +86,13 @@ public final class HttpProbe implements Probe {
         }
     }
 
+    /** Loads OkHttp and the OTLP messages in both encodings: the first request's start-up cost. */
+    @Override
+    public void prepare() {
+        OkHttpClients.prepare();
+        ExportMessages.json(Signal.TRACES, false);
+    }
+
     @Override
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
         Wire wire = context.facts().get(ProtocolProbe.WIRE).orElseThrow();

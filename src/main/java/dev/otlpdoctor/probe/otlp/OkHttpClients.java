@@ -8,9 +8,12 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * OkHttp clients for one endpoint: they connect only to the addresses the TCP probe found open, ignore
@@ -45,9 +48,20 @@ final class OkHttpClients {
                 builder.hostnameVerifier((host, session) -> true);
             }
         } else {
-            builder.protocols(List.of(http2Only ? Protocol.H2_PRIOR_KNOWLEDGE : Protocol.HTTP_1_1));
+            // Cleartext only: OkHttp then sets up no TLS at all, where it would otherwise read the JVM's
+            // trust store (tens of milliseconds on a fresh JVM) for a client that never uses it.
+            builder.protocols(List.of(http2Only ? Protocol.H2_PRIOR_KNOWLEDGE : Protocol.HTTP_1_1))
+                    .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
         }
         return builder.build();
+    }
+
+    /** Builds, and drops, a cleartext client and a request: loads OkHttp and Kotlin before the first call. */
+    static void prepare() {
+        OkHttpClient client = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+        client.newCall(new Request.Builder().url(HttpUrl.get("http://localhost/v1/traces"))
+                .post(RequestBody.create(new byte[0], null)).build());
+        shutdown(client);
     }
 
     static HttpUrl url(ProbeContext context, TlsChannel channel, String path) {

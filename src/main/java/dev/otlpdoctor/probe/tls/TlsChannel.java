@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509TrustManager;
@@ -39,6 +42,21 @@ public record TlsChannel(boolean tls, SSLContext context, X509TrustManager trust
             context.init(keyManagers, new X509TrustManager[] {trust}, new SecureRandom());
             return context;
         } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM", e);
+        }
+    }
+
+    /**
+     * Initialises a client context and produces a ClientHello in memory (key shares included), so the
+     * classes and providers a handshake needs are loaded before the first real one. No network.
+     */
+    static void prepareHandshake() {
+        SSLEngine engine = context(null, new CertificateRecorder(TlsSettings.defaults())).createSSLEngine();
+        engine.setUseClientMode(true);
+        try {
+            engine.beginHandshake();
+            engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+        } catch (SSLException e) {
             throw new IllegalStateException("TLS is not available in this JVM", e);
         }
     }

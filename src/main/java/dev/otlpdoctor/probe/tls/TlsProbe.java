@@ -74,6 +74,12 @@ public final class TlsProbe implements Probe {
         return List.of("tcp");
     }
 
+    /** Sets up the JVM's TLS stack and builds one ClientHello: the first handshake's start-up cost. */
+    @Override
+    public void prepare() {
+        TlsChannel.prepareHandshake();
+    }
+
     private enum Outcome { HANDSHAKE_DONE, NOT_TLS, NO_ANSWER, ALERT }
 
     @Override
