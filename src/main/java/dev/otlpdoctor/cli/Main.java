@@ -2,6 +2,8 @@ package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.ExitCode;
+import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.probe.Preparation;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -49,6 +51,11 @@ public final class Main {
 
     /** Runs one command line in-process; tests drive the CLI through this. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        if (Subcommands.runs(args, CheckCommand.class)) {
+            // Building the command model takes a fresh JVM about 100 ms on one core: the probes' TLS
+            // stack and HTTP client start meanwhile on another.
+            Preparation.startInBackground(Checker.standardChain());
+        }
         RootCommand root = new RootCommand(env);
         CommandLine cli = Subcommands.commandLine(root, args)
                 .setOut(out)

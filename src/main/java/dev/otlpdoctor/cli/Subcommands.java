@@ -30,6 +30,11 @@ public final class Subcommands {
         return cli;
     }
 
+    /** Whether {@code args} run {@code command}: it is the one subcommand they need. */
+    static boolean runs(String[] args, Class<?> command) {
+        return needed(args).equals(List.of(command));
+    }
+
     static List<Class<?>> needed(String[] args) {
         if (Arrays.stream(args).anyMatch(VERSION::contains) && Arrays.stream(args).allMatch(VERSION_ONLY::contains)) {
             return List.of();

@@ -42,7 +42,7 @@ public final class ChainRunner {
      */
     public List<List<ProbeRun>> run(List<Target> targets, ProbeSettings settings, Deadline deadline) {
         if (!targets.isEmpty()) {
-            executor.submit(this::prepareProbes);
+            Preparation.startInBackground(chain);
         }
         Semaphore slots = new Semaphore(parallelTargets);
         List<TargetRun> runs = new ArrayList<>();
@@ -59,20 +59,6 @@ public final class ChainRunner {
             results.add(run.results());
         }
         return results;
-    }
-
-    /** Probes prepare in chain order, so what is needed first is ready first; nobody waits for this. */
-    private void prepareProbes() {
-        for (Probe probe : chain.probes()) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
-            try {
-                probe.prepare();
-            } catch (RuntimeException e) {
-                // Only a head start: the probe meets the same problem when it runs, and reports it then.
-            }
-        }
     }
 
     private static void awaitAll(List<Future<?>> futures, Deadline deadline) {

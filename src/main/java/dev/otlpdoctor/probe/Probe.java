@@ -30,8 +30,8 @@ public interface Probe {
 
     /**
      * Loads what {@link #run} will need that is slow to start in a fresh JVM (TLS, an HTTP client), without
-     * touching the network. The runner calls it once per run on a background thread as the run starts, so
-     * that cost overlaps the probes before this one instead of adding to them. Whatever fails here fails
+     * touching the network. It is called once per JVM on a background thread ({@link Preparation}), so that
+     * cost overlaps the work before this probe instead of adding to it. Whatever fails here fails
      * again, and is reported, when the probe runs.
      */
     default void prepare() {
