@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
  */
 public final class Subcommands {
     private static final Set<String> VERSION = Set.of("-V", "--version");
+    private static final Set<String> HELP = Set.of("-h", "--help");
     /** Root options allowed in a bare version request. */
     private static final Set<String> VERSION_ONLY = Set.of("-V", "--version", "--debug");
 
@@ -30,9 +31,9 @@ public final class Subcommands {
         return cli;
     }
 
-    /** Whether {@code args} run {@code command}: it is the one subcommand they need. */
+    /** Whether {@code args} run {@code command} (it is the one subcommand they need), not just its help. */
     static boolean runs(String[] args, Class<?> command) {
-        return needed(args).equals(List.of(command));
+        return needed(args).equals(List.of(command)) && Arrays.stream(args).noneMatch(HELP::contains);
     }
 
     static List<Class<?>> needed(String[] args) {

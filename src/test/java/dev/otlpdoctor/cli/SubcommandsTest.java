@@ -15,6 +15,17 @@ class SubcommandsTest {
     }
 
     @Test
+    void aCheckIsRunWhenCheckIsNamedAndNoHelpIsAsked() {
+        // Only a real check starts preparing its probes early (cli/Main): help stays free of TLS and OkHttp.
+        assertThat(Subcommands.runs(new String[] {"check", "collector:4317"}, CheckCommand.class)).isTrue();
+        assertThat(Subcommands.runs(new String[] {"--debug", "check"}, CheckCommand.class)).isTrue();
+        assertThat(Subcommands.runs(new String[] {"check", "--help"}, CheckCommand.class)).isFalse();
+        assertThat(Subcommands.runs(new String[] {"check", "-h"}, CheckCommand.class)).isFalse();
+        assertThat(Subcommands.runs(new String[] {"lint", "c.yaml"}, CheckCommand.class)).isFalse();
+        assertThat(Subcommands.runs(new String[] {"--help"}, CheckCommand.class)).isFalse();
+    }
+
+    @Test
     void aBareVersionRequestRegistersNone() {
         assertThat(Subcommands.needed(new String[] {"--version"})).isEmpty();
         assertThat(Subcommands.needed(new String[] {"-V", "--debug"})).isEmpty();
