@@ -4,8 +4,9 @@ import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.listen.Expectation;
 import dev.otlpdoctor.listen.ListenConfig;
 import dev.otlpdoctor.listen.ListenRun;
-import dev.otlpdoctor.listen.ProcPortOwner;
 import dev.otlpdoctor.listen.RequiredHeader;
+import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.PortHolder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ import picocli.CommandLine.ParentCommand;
             "Exit codes: 0 done (every --expect met), 1 an --expect was not met in time,",
             "            2 usage error or a port already in use, 3 internal error."})
 public final class ListenCommand implements Callable<Integer> {
+    /** How long naming the holder of a taken port may take: it only improves an error message. */
+    private static final Duration PORT_HOLDER_LOOKUP = Duration.ofSeconds(2);
 
     @ParentCommand
     private RootCommand root;
@@ -115,7 +118,7 @@ public final class ListenCommand implements Callable<Integer> {
             throw DoctorException.usage("--keep " + keep + ": expected 0 to 100000");
         }
         ListenRun.Options options = new ListenRun.Options(config, parsed, duration, timeout, output.json(),
-                output.verbose(), keep, jsonl, Duration.ofSeconds(1), new ProcPortOwner(Path.of("/proc")));
+                output.verbose(), keep, jsonl, Duration.ofSeconds(1), port -> PortHolder.of(HostFs.system(), port, PORT_HOLDER_LOOKUP));
         return new ListenRun(options).run(root.out(), root.err(), true);
     }
 

@@ -1,20 +1,24 @@
-package dev.otlpdoctor.listen;
+package dev.otlpdoctor.probe.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class ProcPortOwnerTest {
+class PortHolderTest {
+    private static final Duration WITHIN = Duration.ofSeconds(5);
+
     @Test
     void namesThisProcessAsTheOwnerOfItsListeningSocket() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "Linux /proc only");
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThat(new ProcPortOwner(Path.of("/proc")).of(socket.getLocalPort()))
+            assertThat(PortHolder.of(HostFs.system(), socket.getLocalPort(), WITHIN))
                     .hasValueSatisfying(owner -> assertThat(owner).startsWith("pid " + ProcessHandle.current().pid() + " ("));
         }
     }
@@ -25,11 +29,11 @@ class ProcPortOwnerTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        assertThat(new ProcPortOwner(Path.of("/proc")).of(port)).isEmpty();
+        assertThat(PortHolder.of(HostFs.system(), port, WITHIN)).isEmpty();
     }
 
     @Test
     void withoutProcNothingIsClaimed(@org.junit.jupiter.api.io.TempDir Path empty) {
-        assertThat(new ProcPortOwner(empty).of(4317)).isEmpty();
+        assertThat(PortHolder.of(HostFs.at(empty, ByteOrder.nativeOrder()), 4317, WITHIN)).isEmpty();
     }
 }
