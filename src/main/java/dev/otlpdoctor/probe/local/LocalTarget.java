@@ -38,7 +38,7 @@ final class LocalTarget {
         }
         InetAddress literal = literal(host);
         if (literal != null) {
-            return literal.isLoopbackAddress() || literal.isAnyLocalAddress() || interfaceAddresses().contains(literal);
+            return literal.isLoopbackAddress() || literal.isAnyLocalAddress() || InterfaceAddresses.ALL.contains(literal);
         }
         return host.equals(ownHostName(fs));
     }
@@ -55,13 +55,21 @@ final class LocalTarget {
         }
     }
 
-    private static List<InetAddress> interfaceAddresses() {
-        try {
-            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .toList();
-        } catch (SocketException e) {
-            return List.of();
+    /**
+     * This machine's interface addresses, listed once per process: every local probe of every target asks,
+     * and a fleet of IP targets would otherwise list them a thousand times.
+     */
+    private static final class InterfaceAddresses {
+        static final List<InetAddress> ALL = read();
+
+        private static List<InetAddress> read() {
+            try {
+                return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(NetworkInterface::inetAddresses)
+                        .toList();
+            } catch (SocketException e) {
+                return List.of();
+            }
         }
     }
 
