@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
     /** Time for a client to send a request's headers (after connecting or the previous answer), then its body. */
     static final long REQUEST_SECONDS = 30;
-    /** As net/http after an unread body: the answer goes out, the peer gets a moment to read it, then close. */
+    /** As net/http after an unread request: the answer goes out, the peer gets a moment to read it, then close. */
     private static final long LINGER_MILLIS = 500;
 
     // Header names spelled as net/http writes them.
@@ -58,6 +58,7 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
     private CompositeByteBuf body;
     private ScheduledFuture<?> deadline;
     private boolean answering;
+    private boolean closing;
     private final Queue<Object> waiting = new ArrayDeque<>();
 
     NettyHttpConnection(OtlpHttpSemantics semantics, Executor workers, AtomicInteger inFlight) {
@@ -74,7 +75,9 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (answering) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+        } else if (answering) {
             waiting.add(msg);
         } else {
             handle(ctx, msg);
@@ -158,8 +161,7 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
             if (!written.isSuccess() || (close && complete)) {
                 ctx.close();
             } else if (close) {
-                ((DuplexChannel) ctx.channel()).shutdownOutput();
-                ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                endAfterAnswer(ctx);
             } else {
                 resume(ctx);
             }
@@ -172,7 +174,7 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
         armDeadline(ctx);
         ctx.channel().config().setAutoRead(true);
         Object msg;
-        while (!answering && (msg = waiting.poll()) != null) {
+        while (!answering && !closing && (msg = waiting.poll()) != null) {
             handle(ctx, msg);
         }
     }
@@ -182,6 +184,7 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
      * say): a fixed text/plain 400, or 431 for oversized headers, then the connection closes.
      */
     private void refuseMalformed(ChannelHandlerContext ctx, Throwable cause) {
+        closing = true;
         cancelDeadline();
         releaseBody();
         HttpResponseStatus status = cause instanceof TooLongFrameException
@@ -189,7 +192,27 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.copiedBuffer(status.toString(), StandardCharsets.UTF_8));
         response.headers().set(CONTENT_TYPE, "text/plain; charset=utf-8").set(CONNECTION, "close");
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess()) {
+                endAfterAnswer(ctx);
+            } else {
+                ctx.close();
+            }
+        });
+    }
+
+    /**
+     * Ends the connection after an answer given before the request was read to its end: the answer is
+     * followed by a FIN, what the client still sends is read and dropped for a moment so that it gets
+     * to read the answer, then the connection closes.
+     */
+    private void endAfterAnswer(ChannelHandlerContext ctx) {
+        closing = true;
+        cancelDeadline();
+        releaseBody();
+        ((DuplexChannel) ctx.channel()).shutdownOutput();
+        ctx.channel().config().setAutoRead(true);
+        ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Closes a client that is too slow to send a request: it would hold its buffers for ever. */
