@@ -1,8 +1,5 @@
 package dev.otlpdoctor.listen;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.ExitCode;
 import io.grpc.InsecureServerCredentials;
@@ -24,8 +21,7 @@ public final class OtlpServers implements AutoCloseable {
     private final ThreadPoolExecutor grpcWorkers;
     private final ThreadPoolExecutor httpWorkers;
     private Server grpc;
-    private HttpServer http;
-    private OtlpHttpHandler httpHandler;
+    private NettyHttpServer http;
 
     private OtlpServers(ListenConfig config) {
         this.config = config;
@@ -76,35 +72,14 @@ public final class OtlpServers implements AutoCloseable {
         }
     }
 
-    /**
-     * The JDK server reads a request on a worker thread and, by default, waits forever for it: a client
-     * that sends its headers slowly would hold a worker, and enough of them would stall the server.
-     * These limits (seconds, read once when the JDK server classes load) close such connections; the
-     * user's own -D settings win.
-     */
-    private static void limitSlowClients() {
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "30");
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "30");
-    }
-
     private void startHttp(ExportSink sink, PortOwner owner, SSLContext httpsContext) {
-        limitSlowClients();
-        InetSocketAddress address = new InetSocketAddress(config.bind(), config.httpPort());
+        OtlpHttpSemantics semantics = new OtlpHttpSemantics(sink, config.httpMaxBody(), config.requiredHeader());
         try {
-            if (httpsContext != null) {
-                HttpsServer https = HttpsServer.create(address, 0);
-                https.setHttpsConfigurator(new HttpsConfigurator(httpsContext));
-                http = https;
-            } else {
-                http = HttpServer.create(address, 0);
-            }
+            http = NettyHttpServer.start(new InetSocketAddress(config.bind(), config.httpPort()), httpsContext,
+                    semantics, httpWorkers);
         } catch (IOException e) {
             throw bindFailure(e, config.httpPort(), "OTLP/HTTP", "--http-port", owner);
         }
-        httpHandler = new OtlpHttpHandler(sink, config.httpMaxBody(), config.requiredHeader());
-        http.createContext("/", httpHandler);
-        http.setExecutor(httpWorkers);
-        http.start();
     }
 
     private DoctorException bindFailure(IOException e, int port, String what, String option, PortOwner owner) {
@@ -119,7 +94,7 @@ public final class OtlpServers implements AutoCloseable {
                 + rootMessage(e) + "; check --bind", e);
     }
 
-    /** The JDK throws BindException; Netty's native transport an IOException with the errno text. */
+    /** NIO throws BindException; Netty's native transport an IOException with the errno text. */
     private static boolean addressInUse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).contains("in use")) {
@@ -144,7 +119,7 @@ public final class OtlpServers implements AutoCloseable {
 
     /** The bound HTTP port, or {@link ListenConfig#OFF}. */
     public int httpPort() {
-        return http == null ? ListenConfig.OFF : http.getAddress().getPort();
+        return http == null ? ListenConfig.OFF : http.port();
     }
 
     public ListenConfig config() {
@@ -157,8 +132,7 @@ public final class OtlpServers implements AutoCloseable {
             grpc.shutdown();
         }
         if (http != null) {
-            httpHandler.awaitIdle(2000);
-            http.stop(0);
+            http.close();
         }
         try {
             if (grpc != null && !grpc.awaitTermination(2, TimeUnit.SECONDS)) {

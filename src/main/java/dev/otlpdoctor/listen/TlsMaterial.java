@@ -20,7 +20,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * {@code --tls-cert}/{@code --tls-key} PEM files loaded for the JDK's HTTPS server (gRPC reads the
+ * {@code --tls-cert}/{@code --tls-key} PEM files loaded for the HTTPS server's JDK TLS engine (gRPC reads the
  * same files through grpc-java). Loading them first also turns a bad file into one clear usage error.
  * The JDK reads certificates from PEM itself; a PKCS#8 key is a base64 block.
  */

@@ -34,7 +34,8 @@ class HostileClientsTest {
         try (OtlpServers listener = OtlpServers.start(config, new Recorder(tally, null), PortOwner.UNKNOWN)) {
             List<Socket> hostile = new ArrayList<>();
             try {
-                // A stalled body holds a worker (until the 30 s request limit); garbage is dropped at once.
+                // A stalled body holds its connection (until the 30 s request limit), not a worker;
+                // garbage gets net/http's 400 at once.
                 for (int i = 0; i < config.workers() - 1; i++) {
                     hostile.add(send(listener, "POST /v1/traces HTTP/1.1\r\nHost: x\r\n"
                             + "Content-Type: application/x-protobuf\r\nContent-Length: 1000\r\n\r\npartial"));

@@ -1,0 +1,101 @@
+package dev.otlpdoctor.listen;
+
+import io.grpc.netty.shaded.io.netty.bootstrap.ServerBootstrap;
+import io.grpc.netty.shaded.io.netty.channel.Channel;
+import io.grpc.netty.shaded.io.netty.channel.ChannelFuture;
+import io.grpc.netty.shaded.io.netty.channel.ChannelInitializer;
+import io.grpc.netty.shaded.io.netty.channel.ChannelPipeline;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.socket.SocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpDecoderConfig;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpServerCodec;
+import io.grpc.netty.shaded.io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslHandler;
+import io.grpc.netty.shaded.io.netty.handler.timeout.WriteTimeoutHandler;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * The OTLP/HTTP server: HTTP/1.1 (over TLS with {@code --tls-cert}) on Netty's HTTP codec, one I/O
+ * thread, requests answered by {@link OtlpHttpSemantics} on the workers. The codec ends lines at a bare
+ * LF as Go's net/http does, so a request that is not HTTP gets net/http's 400 at once.
+ */
+final class NettyHttpServer implements AutoCloseable {
+    /** net/http's DefaultMaxHeaderBytes, for the request line and for the headers. */
+    private static final int MAX_HEADER_BYTES = 1 << 20;
+    /** Time for an answer to be written to a client that does not read it. */
+    private static final int RESPONSE_SECONDS = 30;
+
+    private final EventLoopGroup group;
+    private final Channel listening;
+    private final AtomicInteger inFlight;
+
+    private NettyHttpServer(EventLoopGroup group, Channel listening, AtomicInteger inFlight) {
+        this.group = group;
+        this.listening = listening;
+        this.inFlight = inFlight;
+    }
+
+    /** Binds {@code address} and serves; {@code tls} null for plaintext. */
+    static NettyHttpServer start(InetSocketAddress address, SSLContext tls, OtlpHttpSemantics semantics,
+                                 Executor workers) throws IOException {
+        AtomicInteger inFlight = new AtomicInteger();
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_HEADER_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("listen-http-io", true),
+                NioIoHandler.newFactory());
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        ChannelPipeline pipeline = channel.pipeline();
+                        if (tls != null) {
+                            pipeline.addLast(new SslHandler(serverEngine(tls)));
+                        }
+                        pipeline.addLast(new WriteTimeoutHandler(RESPONSE_SECONDS), new HttpServerCodec(decoder),
+                                new HttpServerExpectContinueHandler(),
+                                new NettyHttpConnection(semantics, workers, inFlight));
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw bound.cause() instanceof IOException e ? e : new IOException(bound.cause());
+        }
+        return new NettyHttpServer(group, bound.channel(), inFlight);
+    }
+
+    private static SSLEngine serverEngine(SSLContext tls) {
+        SSLEngine engine = tls.createSSLEngine();
+        engine.setUseClientMode(false);
+        return engine;
+    }
+
+    int port() {
+        return ((InetSocketAddress) listening.localAddress()).getPort();
+    }
+
+    /**
+     * Stops accepting, then waits (polling, up to 2 s) until every request taken is answered: the run
+     * may end right after counting a request, and that request's client must still get its response.
+     */
+    @Override
+    public void close() {
+        listening.close().awaitUninterruptibly();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    }
+}
