@@ -46,11 +46,17 @@ public final class ChainRunner {
         }
         Semaphore slots = new Semaphore(parallelTargets);
         List<TargetRun> runs = new ArrayList<>();
-        List<Future<?>> futures = new ArrayList<>();
         for (Target target : targets) {
-            TargetRun run = new TargetRun(target, settings, deadline);
-            runs.add(run);
-            futures.add(executor.submit(() -> run.executeInSlot(slots, deadline)));
+            runs.add(new TargetRun(target, settings, deadline));
+        }
+        // Slots are taken here, in target order, so the first targets given are the first checked; a
+        // target that gets no slot before the deadline, and every one after it, reports that it never started.
+        List<Future<?>> futures = new ArrayList<>();
+        for (TargetRun run : runs) {
+            if (!acquire(slots, deadline)) {
+                break;
+            }
+            futures.add(executor.submit(() -> run.executeHoldingSlot(slots, deadline)));
         }
         awaitAll(futures, deadline);
         List<List<ProbeRun>> results = new ArrayList<>();
@@ -59,6 +65,15 @@ public final class ChainRunner {
             results.add(run.results());
         }
         return results;
+    }
+
+    private static boolean acquire(Semaphore slots, Deadline deadline) {
+        try {
+            return slots.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void awaitAll(List<Future<?>> futures, Deadline deadline) {
@@ -94,15 +109,8 @@ public final class ChainRunner {
             afterLog = new ChainLog(chain.ofScope(Scope.TARGET_AFTER), targetContext, targetLog);
         }
 
-        void executeInSlot(Semaphore slots, Deadline deadline) {
-            try {
-                if (!slots.tryAcquire(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
-                    return; // no slot before the deadline: every probe reports it was not started
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        /** Runs the target, then gives its slot back. */
+        void executeHoldingSlot(Semaphore slots, Deadline deadline) {
             try {
                 if (!deadline.expired()) {
                     execute();
