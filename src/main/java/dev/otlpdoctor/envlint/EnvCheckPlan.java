@@ -50,7 +50,11 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
                 continue;
             }
             String origin = signal.option(ExporterOption.PROTOCOL).map(Setting::variable).orElse("");
-            Target target = signal.endpoint().toTarget(signal.signal(), signal.protocol(), origin);
+            // Probed with the TLS the exporter would use: a gRPC endpoint without scheme means TLS unless
+            // _INSECURE=true, which a plain host:port target would not say.
+            EnvTls tls = EnvTls.of(signal);
+            Target target = signal.endpoint().toTarget(signal.signal(), signal.protocol(), origin, tls.enabled(),
+                    signal.endpoint().scheme().isEmpty() ? tls.reason() : "");
             Endpoint e = target.endpoints().get(0);
             targets.putIfAbsent(e.label() + " " + e.transport() + " " + e.tls() + " " + e.basePath(), target);
             for (ExporterOption option : List.of(ExporterOption.CERTIFICATE, ExporterOption.CLIENT_CERTIFICATE,

@@ -3,6 +3,7 @@ package dev.otlpdoctor.envlint;
 import dev.otlpdoctor.target.ExporterEndpoint;
 import dev.otlpdoctor.target.ExporterOption;
 import dev.otlpdoctor.target.Protocol;
+import dev.otlpdoctor.target.SchemelessGrpcTls;
 import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Transport;
 
@@ -31,9 +32,7 @@ public record EnvTls(boolean enabled, String reason) {
         if (protocol.transport() != Transport.GRPC) {
             return new EnvTls(false, "no scheme: not a usable OTLP/HTTP URL");
         }
-        boolean insecure = signal.option(ExporterOption.INSECURE)
-                .map(s -> s.value().trim().equalsIgnoreCase("true")).orElse(false);
-        return insecure ? new EnvTls(false, "no scheme, " + signal.option(ExporterOption.INSECURE).get().describe() + "=true")
-                : new EnvTls(true, "no scheme and _INSECURE not true: gRPC defaults to TLS");
+        SchemelessGrpcTls tls = SchemelessGrpcTls.of(signal.option(ExporterOption.INSECURE).orElse(null));
+        return new EnvTls(tls.enabled(), tls.reason());
     }
 }

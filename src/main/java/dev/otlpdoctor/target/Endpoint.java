@@ -6,12 +6,20 @@ package dev.otlpdoctor.target;
  * @param host the host name or address literal as the user wrote it (IPv6 without brackets)
  * @param port the TCP port
  * @param transport what the user expects there (or {@link Transport#UNKNOWN})
- * @param tls whether the client side asks for TLS ({@code https://})
+ * @param tls whether the client side asks for TLS ({@code https://}, or an exporter's rules)
  * @param basePath the path prefix of a URL target, without a trailing slash ({@code ""} when none)
  * @param transportReason why that transport is expected, e.g. "port 4317 convention" or "--protocol"
+ * @param tlsReason why the client side does or does not use TLS when an exporter's rules decided it, e.g.
+ *                  "no scheme and OTEL_EXPORTER_OTLP_INSECURE not true: gRPC defaults to TLS"; {@code ""} when the URL's
+ *                  scheme (or its absence) alone decides
  */
 public record Endpoint(String host, int port, Transport transport, boolean tls, String basePath,
-                       String transportReason) {
+                       String transportReason, String tlsReason) {
+
+    /** An endpoint whose TLS, if any, comes from an {@code https://} URL. */
+    public Endpoint(String host, int port, Transport transport, boolean tls, String basePath, String transportReason) {
+        this(host, port, transport, tls, basePath, transportReason, "");
+    }
 
     /** {@code host:port}, with IPv6 literals in brackets: the form a person would type. */
     public String label() {

@@ -89,7 +89,11 @@ public final class OtlpEnvironment {
             if (value == null) {
                 continue;
             }
-            Target target = parserFor(variable, flagProtocol).parse(value, Source.env(variable));
+            ChosenProtocol protocol = protocolFor(variable, flagProtocol);
+            Target target = new TargetParser(protocol.protocol(), protocol.origin()).parse(value, Source.env(variable));
+            if (protocol.protocol().transport() == Transport.GRPC && !value.contains("://")) {
+                target = withExporterTls(target, variable);
+            }
             // Same host, port and path: the same requests, probed once. A per-signal URL with its own path
             // is probed on its own: the SDK sends to it as is.
             String key = target.endpoints().stream().map(e -> e.label() + e.basePath()).reduce("", (a, b) -> a + " " + b);
@@ -101,19 +105,39 @@ public final class OtlpEnvironment {
         return List.copyOf(byEndpoints.values());
     }
 
-    private TargetParser parserFor(String endpointVariable, Protocol flagProtocol) {
+    /**
+     * An OTLP/gRPC exporter sends to an endpoint written without scheme over TLS unless {@code _INSECURE}
+     * is true (specification/protocol/exporter.md); as a {@code host:port} target it would be probed in
+     * plaintext.
+     */
+    private Target withExporterTls(Target target, String endpointVariable) {
+        String signalInsecure = endpointVariable.replace("_ENDPOINT", "_INSECURE");
+        SchemelessGrpcTls tls = SchemelessGrpcTls.of(env.get(signalInsecure).or(() -> env.get(ExporterOption.INSECURE.variable()))
+                .orElse(null));
+        List<Endpoint> endpoints = target.endpoints().stream()
+                .map(e -> new Endpoint(e.host(), e.port(), e.transport(), tls.enabled(), e.basePath(), e.transportReason(),
+                        tls.reason()))
+                .toList();
+        return new Target(target.input(), target.host(), endpoints, target.source());
+    }
+
+    /** The protocol a target from an endpoint variable is probed with, and where it was chosen. */
+    private record ChosenProtocol(Protocol protocol, String origin) {
+    }
+
+    private ChosenProtocol protocolFor(String endpointVariable, Protocol flagProtocol) {
         if (flagProtocol != Protocol.AUTO) {
-            return new TargetParser(flagProtocol, "--protocol");
+            return new ChosenProtocol(flagProtocol, "--protocol");
         }
         // A per-signal endpoint pairs with its per-signal protocol first, then the general one.
         String signalProtocol = endpointVariable.replace("_ENDPOINT", "_PROTOCOL");
         for (String variable : List.of(signalProtocol, PROTOCOL)) {
             String value = value(variable);
             if (value != null) {
-                return new TargetParser(Protocol.parse(value, variable), variable);
+                return new ChosenProtocol(Protocol.parse(value, variable), variable);
             }
         }
-        return new TargetParser(Protocol.AUTO, "");
+        return new ChosenProtocol(Protocol.AUTO, "");
     }
 
     private String value(String variable) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.FakeGrpcCollector;
 import dev.otlpdoctor.testing.FakeHttpCollector;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -105,6 +106,37 @@ class EnvCommandTest {
             // the collector requires the header: otlp.ok proves env --check sent OTEL_EXPORTER_OTLP_HEADERS
             assertThat(doc.getAsJsonArray("checkNotReproduced")).isEmpty();
             assertThat(result.out()).doesNotContain("Bearer x");
+        }
+    }
+
+    @Test
+    void aGrpcEndpointWithoutSchemeIsCheckedWithTheTlsTheExporterWouldUse() throws IOException {
+        // No scheme and no _INSECURE: an OTLP/gRPC exporter speaks TLS, so a plaintext collector refuses it.
+        try (FakeGrpcCollector collector = FakeGrpcCollector.start()) {
+            String endpoint = "OTEL_EXPORTER_OTLP_ENDPOINT=" + collector.address() + "\nOTEL_EXPORTER_OTLP_PROTOCOL=grpc\n";
+            Path secure = file("secure.env", endpoint);
+            CliDriver.Result mismatch = CliDriver.create().run("env", "--env-file", secure.toString(), "--check");
+            assertThatRun(mismatch).exitsWith(1).stdoutContains("tls.mismatch",
+                    "TLS (no scheme and OTEL_EXPORTER_OTLP_INSECURE not true: gRPC defaults to TLS)");
+
+            Path insecure = file("insecure.env", endpoint + "OTEL_EXPORTER_OTLP_INSECURE=true\n");
+            CliDriver.Result ok = CliDriver.create().run("env", "--env-file", insecure.toString(), "--check", "-o", "json");
+            assertThat(assertThatRun(ok).exitsWith(0).json().getAsJsonObject("check").toString())
+                    .contains("\"code\":\"otlp.ok\"").doesNotContain("tls.mismatch");
+        }
+    }
+
+    @Test
+    void checkWithoutTargetFollowsTheSameRule() {
+        try (FakeGrpcCollector collector = FakeGrpcCollector.start()) {
+            CliDriver.Result result = CliDriver.create()
+                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", collector.address())
+                    .env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
+                    .run("check", "--no-local");
+            assertThatRun(result).exitsWith(1).stdoutContains("tls.mismatch",
+                    "TLS (no scheme and OTEL_EXPORTER_OTLP_INSECURE not true: gRPC defaults to TLS)");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -75,7 +75,7 @@ class OtlpEnvironmentSignalsTest {
     void perSignalTargetKeepsThePrefixTheHttpProbeAppendsTo() {
         SignalExporter traces = signals(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
                 "http://collector:4318/otlp/v1/traces")).get(0);
-        Target target = traces.endpoint().toTarget(Signal.TRACES, Protocol.HTTP_PROTOBUF, "");
+        Target target = traces.endpoint().toTarget(Signal.TRACES, Protocol.HTTP_PROTOBUF, "", false, "");
         assertThat(target.endpoints().get(0).basePath()).isEqualTo("/otlp");
         assertThat(target.endpoints().get(0).transport()).isEqualTo(Transport.HTTP);
     }

@@ -49,6 +49,37 @@ class OtlpEnvironmentTest {
     }
 
     @Test
+    void aGrpcEndpointWithoutSchemeIsTlsUnlessInsecureIsTrue() {
+        // specification/protocol/exporter.md: _INSECURE applies to OTLP/gRPC endpoints without scheme, default false
+        Endpoint secure = new OtlpEnvironment(Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")).targets(Protocol.AUTO).get(0).endpoints().get(0);
+        assertThat(secure.tls()).isTrue();
+        assertThat(secure.tlsReason()).isEqualTo("no scheme and OTEL_EXPORTER_OTLP_INSECURE not true: gRPC defaults to TLS");
+
+        Endpoint insecure = new OtlpEnvironment(Map.of(
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "collector:4317",
+                "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "grpc",
+                "OTEL_EXPORTER_OTLP_TRACES_INSECURE", "TRUE",
+                "OTEL_EXPORTER_OTLP_INSECURE", "false")).targets(Protocol.AUTO).get(0).endpoints().get(0);
+        assertThat(insecure.tls()).isFalse();
+        assertThat(insecure.tlsReason()).isEqualTo("no scheme, OTEL_EXPORTER_OTLP_TRACES_INSECURE=TRUE");
+    }
+
+    @Test
+    void theSchemeOrAnUnknownProtocolLeavesTlsToTheUrl() {
+        Endpoint http = new OtlpEnvironment(Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4317",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")).targets(Protocol.AUTO).get(0).endpoints().get(0);
+        assertThat(http.tls()).isFalse();
+        assertThat(http.tlsReason()).isEmpty();
+        // no protocol: check identifies what answers and does not guess what an SDK would default to
+        Endpoint auto = new OtlpEnvironment(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317"))
+                .targets(Protocol.AUTO).get(0).endpoints().get(0);
+        assertThat(auto.tls()).isFalse();
+    }
+
+    @Test
     void badProtocolValueNamesTheVariable() {
         assertThatThrownBy(() -> new OtlpEnvironment(Map.of(
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318",

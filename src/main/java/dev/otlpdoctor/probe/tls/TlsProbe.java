@@ -219,8 +219,11 @@ public final class TlsProbe implements Probe {
     }
 
     private static String clientSide(ProbeContext context) {
-        return clientWantsTls(context) ? (context.endpoint().tls() ? "TLS (https://)" : "TLS (--tls)")
-                : "plaintext (no https:// and no --tls)";
+        String reason = context.endpoint().tlsReason();
+        if (!clientWantsTls(context)) {
+            return "plaintext (" + (reason.isEmpty() ? "no https:// and no --tls" : reason) + ")";
+        }
+        return "TLS (" + (!context.endpoint().tls() ? "--tls" : reason.isEmpty() ? "https://" : reason) + ")";
     }
 
     /** The {@code tls.mismatch} finding for a server that speaks {@code server}. */
