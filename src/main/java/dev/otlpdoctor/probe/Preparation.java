@@ -24,7 +24,8 @@ public final class Preparation {
         thread.start();
     }
 
-    private static void prepare(ProbeChain chain) {
+    /** Prepares every probe in chain order; one that fails does not stop the others. */
+    static void prepare(ProbeChain chain) {
         for (Probe probe : chain.probes()) {
             try {
                 probe.prepare();
