@@ -76,7 +76,7 @@ public record ExporterEndpoint(String scheme, String host, int port, String path
                     : path.equals("/") ? "" : path;
         }
         String reason = (protocolOrigin.isEmpty() ? "default protocol " : protocolOrigin + " ") + protocol.value();
-        Endpoint endpoint = new Endpoint(host, port, transport, tls, basePath, reason, tlsReason);
+        Endpoint endpoint = new Endpoint(host, port, transport, tls, basePath, reason, tlsReason, protocol);
         Source source = setting == null ? Source.defaulted() : setting.source();
         return new Target(url(), host, List.of(endpoint), source);
     }

@@ -115,8 +115,7 @@ public final class OtlpEnvironment {
         SchemelessGrpcTls tls = SchemelessGrpcTls.of(env.get(signalInsecure).or(() -> env.get(ExporterOption.INSECURE.variable()))
                 .orElse(null));
         List<Endpoint> endpoints = target.endpoints().stream()
-                .map(e -> new Endpoint(e.host(), e.port(), e.transport(), tls.enabled(), e.basePath(), e.transportReason(),
-                        tls.reason()))
+                .map(e -> e.withTls(tls.enabled(), tls.reason()))
                 .toList();
         return new Target(target.input(), target.host(), endpoints, target.source());
     }

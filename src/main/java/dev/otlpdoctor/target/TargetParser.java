@@ -81,14 +81,15 @@ public final class TargetParser {
         } else {
             Transport t = protocol.transport();
             endpoints.add(new Endpoint(hp.host, t.defaultPort(), t, false, "",
-                    "default port for " + protocolOrigin + " " + protocol.value()));
+                    "default port for " + protocolOrigin + " " + protocol.value(), "", protocol));
         }
         return new Target(input, hp.host, endpoints, source);
     }
 
     private Endpoint endpointFor(String host, int port, boolean tls, String basePath) {
         if (protocol != Protocol.AUTO) {
-            return new Endpoint(host, port, protocol.transport(), tls, basePath, protocolOrigin + " " + protocol.value());
+            return new Endpoint(host, port, protocol.transport(), tls, basePath, protocolOrigin + " " + protocol.value(),
+                    "", protocol);
         }
         Transport byPort = Transport.conventionalFor(port);
         if (byPort != Transport.UNKNOWN) {

@@ -141,6 +141,18 @@ class EnvCommandTest {
     }
 
     @Test
+    void checkWithoutTargetSendsOnlyTheEncodingTheExporterUses() throws IOException {
+        try (FakeHttpCollector collector = FakeHttpCollector.start()) {
+            CliDriver.Result result = CliDriver.create()
+                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://" + collector.address())
+                    .env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json")
+                    .run("check", "--no-local");
+            assertThatRun(result).exitsWith(0).stdoutContains("traces, metrics, logs accepted over http/json");
+            assertThat(result.out()).doesNotContain("http/protobuf");
+        }
+    }
+
+    @Test
     void checkFailureFailsTheRun() throws IOException {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

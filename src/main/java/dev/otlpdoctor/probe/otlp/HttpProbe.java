@@ -134,7 +134,8 @@ public final class HttpProbe implements Probe {
     }
 
     private List<Encoding> encodings(ProbeContext context) {
-        Protocol asked = context.settings().protocol();
+        // The client's protocol when known: --protocol, or the exporter's OTEL_EXPORTER_OTLP_PROTOCOL.
+        Protocol asked = context.endpoint().protocol();
         if (asked == Protocol.HTTP_PROTOBUF) {
             return List.of(Encoding.PROTOBUF);
         }
