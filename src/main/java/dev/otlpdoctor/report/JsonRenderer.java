@@ -86,6 +86,9 @@ public final class JsonRenderer {
             e.addProperty("tls", endpoint.tls());
             e.addProperty("basePath", endpoint.basePath());
             e.addProperty("protocolReason", endpoint.transportReason());
+            if (!endpoint.tlsReason().isEmpty()) {
+                e.addProperty("tlsReason", endpoint.tlsReason());
+            }
             endpoints.add(e);
         }
         json.add("endpoints", endpoints);

@@ -135,6 +135,13 @@ class EnvCommandTest {
                     .run("check", "--no-local");
             assertThatRun(result).exitsWith(1).stdoutContains("tls.mismatch",
                     "TLS (no scheme and OTEL_EXPORTER_OTLP_INSECURE not true: gRPC defaults to TLS)");
+            JsonObject endpoint = assertThatRun(CliDriver.create()
+                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", collector.address())
+                    .env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
+                    .run("check", "--no-local", "-o", "json")).exitsWith(1).json()
+                    .getAsJsonArray("targets").get(0).getAsJsonObject().getAsJsonArray("endpoints").get(0).getAsJsonObject();
+            assertThat(endpoint.get("tls").getAsBoolean()).isTrue();
+            assertThat(endpoint.get("tlsReason").getAsString()).startsWith("no scheme and OTEL_EXPORTER_OTLP_INSECURE");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
