@@ -15,10 +15,17 @@ public final class JarRunner {
     private JarRunner() {
     }
 
-    /** {@code java -jar target/otlpdoctor.jar ARGS}, names resolved from the test hosts file. */
+    /**
+     * {@code java -jar target/otlpdoctor.jar ARGS}, names resolved from the test hosts file. On Java 23 and
+     * later with the option the README gives (and the launcher passes), without which protobuf warns on
+     * stderr about {@code sun.misc.Unsafe}.
+     */
     public static List<String> javaJar(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.add("-Djdk.net.hosts.file=" + System.getProperty("otlpdoctor.hosts"));
         command.add("-jar");
         command.add(jar());
