@@ -141,12 +141,14 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
     private void respond(ChannelHandlerContext ctx, OtlpHttpSemantics.Request request, boolean keepAlive,
                          boolean complete) {
         OtlpHttpSemantics.Answer answer;
-        try (InputStream received = request.body()) {
+        try {
             answer = semantics.answer(request);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             inFlight.decrementAndGet();
             ctx.close();
             return;
+        } finally {
+            release(request.body());
         }
         boolean close = answer.close() || !keepAlive;
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -166,6 +168,15 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
                 resume(ctx);
             }
         });
+    }
+
+    /** Closing the body stream releases its buffers (it was made with releaseOnClose). */
+    private static void release(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // a ByteBufInputStream does not fail to close
+        }
     }
 
     /** After an answer: read again, starting with what arrived meanwhile. */
