@@ -134,8 +134,10 @@ public final class HttpProbe implements Probe {
     }
 
     private List<Encoding> encodings(ProbeContext context) {
-        // The client's protocol when known: --protocol, or the exporter's OTEL_EXPORTER_OTLP_PROTOCOL.
-        Protocol asked = context.endpoint().protocol();
+        // The endpoint's client protocol (--protocol or the exporter's OTEL_EXPORTER_OTLP_PROTOCOL, as parsed
+        // into the target); endpoints made elsewhere, such as a Kubernetes Service's ports, leave it to --protocol.
+        Protocol asked = context.endpoint().protocol() != Protocol.AUTO ? context.endpoint().protocol()
+                : context.settings().protocol();
         if (asked == Protocol.HTTP_PROTOBUF) {
             return List.of(Encoding.PROTOBUF);
         }

@@ -3,10 +3,21 @@ package dev.otlpdoctor.probe.otlp;
 import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.otlp.Signal;
+import dev.otlpdoctor.probe.LocalChecks;
+import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.report.Report;
+import dev.otlpdoctor.target.Endpoint;
+import dev.otlpdoctor.target.Protocol;
+import dev.otlpdoctor.target.Source;
+import dev.otlpdoctor.target.Target;
+import dev.otlpdoctor.target.Transport;
 import dev.otlpdoctor.testing.CliDriver;
 import dev.otlpdoctor.testing.FakeHttpCollector;
 import dev.otlpdoctor.testing.Findings;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The http probe against an in-process server that answers as the collector's OTLP/HTTP receiver. */
@@ -35,6 +46,22 @@ class HttpProbeTest {
                     .allSatisfy(f -> assertThat(f.getAsJsonObject("evidence").get("protocol").getAsString())
                             .isEqualTo("http/protobuf, http/json"));
             assertThat(collector.posts(Signal.LOGS)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anEndpointWithoutAClientProtocolTakesTheEncodingFromProtocolOption() throws Exception {
+        // As a Kubernetes Service's port: the endpoint knows its transport, --protocol names the encoding.
+        try (FakeHttpCollector collector = FakeHttpCollector.start()) {
+            Endpoint port = new Endpoint("127.0.0.1", collector.port(), Transport.HTTP, false, "", "Service port otlp-http");
+            Target target = new Target("otel-collector", "127.0.0.1", List.of(port), Source.argument(1));
+            ProbeSettings settings = ProbeSettings.builder(Duration.ofSeconds(10)).protocol(Protocol.HTTP_JSON)
+                    .local(LocalChecks.NEVER).build();
+
+            Report report = new Checker(Checker.standardChain(), 1).check(List.of(target), settings);
+
+            assertThat(report.findings()).filteredOn(f -> f.code().equals("otlp.ok")).hasSize(3)
+                    .allSatisfy(f -> assertThat(f.evidence().get("protocol")).isEqualTo("http/json"));
         }
     }
 
