@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The OTLP exporter endpoint settings of the OpenTelemetry specification, read from an environment:
@@ -16,7 +17,6 @@ import java.util.Map;
  */
 public final class OtlpEnvironment {
     public static final String ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    public static final String PROTOCOL = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
     private final EnvSettings env;
 
@@ -111,9 +111,7 @@ public final class OtlpEnvironment {
      * plaintext.
      */
     private Target withExporterTls(Target target, String endpointVariable) {
-        String signalInsecure = endpointVariable.replace("_ENDPOINT", "_INSECURE");
-        SchemelessGrpcTls tls = SchemelessGrpcTls.of(env.get(signalInsecure).or(() -> env.get(ExporterOption.INSECURE.variable()))
-                .orElse(null));
+        SchemelessGrpcTls tls = SchemelessGrpcTls.of(optionFor(endpointVariable, ExporterOption.INSECURE).orElse(null));
         List<Endpoint> endpoints = target.endpoints().stream()
                 .map(e -> e.withTls(tls.enabled(), tls.reason()))
                 .toList();
@@ -128,15 +126,18 @@ public final class OtlpEnvironment {
         if (flagProtocol != Protocol.AUTO) {
             return new ChosenProtocol(flagProtocol, "--protocol");
         }
-        // A per-signal endpoint pairs with its per-signal protocol first, then the general one.
-        String signalProtocol = endpointVariable.replace("_ENDPOINT", "_PROTOCOL");
-        for (String variable : List.of(signalProtocol, PROTOCOL)) {
-            String value = value(variable);
-            if (value != null) {
-                return new ChosenProtocol(Protocol.parse(value, variable), variable);
-            }
-        }
-        return new ChosenProtocol(Protocol.AUTO, "");
+        return optionFor(endpointVariable, ExporterOption.PROTOCOL)
+                .map(s -> new ChosenProtocol(Protocol.parse(s.value().trim(), s.variable()), s.variable()))
+                .orElse(new ChosenProtocol(Protocol.AUTO, ""));
+    }
+
+    /**
+     * An option for the endpoint set by {@code endpointVariable}: a per-signal endpoint pairs with its
+     * per-signal option first, then the general one; the general endpoint with the general option.
+     */
+    private Optional<Setting> optionFor(String endpointVariable, ExporterOption option) {
+        String perSignal = endpointVariable.replace("_" + ExporterOption.ENDPOINT.name(), "_" + option.name());
+        return env.get(perSignal).or(() -> env.get(option.variable()));
     }
 
     private String value(String variable) {
