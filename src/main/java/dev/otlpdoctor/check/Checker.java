@@ -1,6 +1,8 @@
 package dev.otlpdoctor.check;
 
 import dev.otlpdoctor.diagnose.Diagnoser;
+import dev.otlpdoctor.diagnose.PathFacts;
+import dev.otlpdoctor.diagnose.TargetVerdict;
 import dev.otlpdoctor.probe.ChainRunner;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.ProbeChain;
@@ -12,6 +14,7 @@ import dev.otlpdoctor.probe.local.BindingProbe;
 import dev.otlpdoctor.probe.local.ConflictProbe;
 import dev.otlpdoctor.probe.local.FirewallProbe;
 import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.LocalPaths;
 import dev.otlpdoctor.probe.local.ProcessConfigProbe;
 import dev.otlpdoctor.probe.local.ProcessProbe;
 import dev.otlpdoctor.probe.net.DnsProbe;
@@ -23,11 +26,11 @@ import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
+import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,29 +92,49 @@ public final class Checker {
         long start = System.nanoTime() - (deadline.total().toNanos() - deadline.remaining().toNanos());
         ExecutorService executor = newExecutor();
         try {
-            List<List<ProbeRun>> perTarget = new ChainRunner(chain, executor, parallelTargets)
-                    .run(targets, settings, deadline);
+            List<ChainRunner.Outcome> perTarget = new ChainRunner(chain, executor, parallelTargets)
+                    .execute(targets, settings, deadline);
             Diagnoser diagnoser = new Diagnoser();
             List<TargetResult> results = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {
-                List<Target> one = List.of(targets.get(i));
+                ChainRunner.Outcome outcome = perTarget.get(i);
                 // Run-level findings (the config) explain every target, so each diagnosis sees them.
                 List<ProbeRun> runs = new ArrayList<>(runLevel);
-                runs.addAll(perTarget.get(i));
-                Optional<Diagnosis> diagnosis = diagnoser.diagnose(one, runs);
-                results.add(new TargetResult(targets.get(i), perTarget.get(i), diagnosis.orElse(null),
-                        diagnosis.map(Diagnosis::title).orElseGet(() -> diagnoser.passVerdict(runs))));
+                runs.addAll(outcome.runs());
+                PathFacts facts = new PathFacts(settings.signals(),
+                        outcome.facts().get(LocalPaths.PATHS).orElse(List.of()),
+                        outcome.facts().get(LocalPaths.FIREWALL).orElse(null));
+                TargetVerdict verdict = diagnoser.diagnose(targets.get(i), runs, facts);
+                results.add(new TargetResult(targets.get(i), outcome.runs(), verdict.diagnosis(), verdict.verdict(),
+                        verdict.status()));
             }
-            List<ProbeRun> all = new ArrayList<>(runLevel);
-            perTarget.forEach(all::addAll);
-            Optional<Diagnosis> diagnosis = diagnoser.diagnose(targets, all);
             String verdict = results.size() == 1 ? results.get(0).verdict() : Diagnoser.fleetVerdict(results);
-            return new Report("check", runLevel, results, diagnosis.orElse(null), verdict,
+            return new Report("check", runLevel, results, runDiagnosis(results), verdict,
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             // Probes blocked in uninterruptible I/O past the deadline must not keep the JVM alive.
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * The run's root cause: that of its one target, or of the first target with the worst status. Each
+     * target was diagnosed on its own path, so nothing is compared across targets (a fleet of thousands
+     * costs one pass).
+     */
+    private static Diagnosis runDiagnosis(List<TargetResult> results) {
+        TargetResult worst = null;
+        for (TargetResult result : results) {
+            if (result.diagnosis() != null && (worst == null || rank(result.status()) > rank(worst.status()))) {
+                worst = result;
+            }
+        }
+        return worst == null ? null : worst.diagnosis();
+    }
+
+    /** Not proven (skipped) weighs like a failure when choosing the run's root cause. */
+    private static int rank(Severity status) {
+        return status == Severity.SKIP ? Severity.FAIL.ordinal() : status.ordinal();
     }
 
     /**

@@ -20,19 +20,16 @@ import java.util.Optional;
  * finding, not "nothing listens", is the root cause.
  */
 final class ConfigCauseRule implements DiagnosisRule {
-    /** Config findings at fail that stop the collector from starting. */
-    private static final List<CatalogEntry> FATAL = List.of(ConfigCodes.DEPRECATED_COMPONENT,
-            ConfigCodes.RECEIVER_UNDEFINED, ConfigCodes.COMPONENT_UNDEFINED, ConfigCodes.PIPELINE_EMPTY,
-            ConfigCodes.PROTOCOL_MISSING, ConfigCodes.PORT_CONFLICT);
-
     @Override
     public Optional<Diagnosis> diagnose(RunEvidence evidence) {
         List<Finding> refused = evidence.findings(NetworkCodes.TCP_REFUSED);
         if (refused.isEmpty()) {
             return Optional.empty();
         }
+        // A collector seen running on the path disproves "it will not start": its release loaded the config.
+        boolean running = evidence.facts().collectorOnPath();
         for (Finding f : evidence.findings()) {
-            if (FATAL.contains(f.entry()) && f.severity() == Severity.FAIL) {
+            if (!running && ConfigCodes.PREVENTS_START.contains(f.entry()) && f.severity() == Severity.FAIL) {
                 return diagnosis(evidence, f, "the collector will not start: " + f.title(),
                         "Connections are refused because the collector cannot start with this config: " + f.detail());
             }
@@ -79,6 +76,6 @@ final class ConfigCauseRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("config explains the refusal", "a refused connection (`tcp.refused`) and, from `--config`, a config error that stops the collector from starting (`config.deprecated-component`, `config.receiver-undefined`, `config.component-undefined`, `config.pipeline-empty`, `config.protocol-missing` for both protocols, `config.port-conflict`); else `config.protocol-missing` for the refused port's protocol; else an otlp receiver in no pipeline (`config.receiver-unused`) or bound to localhost (`config.endpoint-localhost`, `k8s.receiver-localhost`)", "that config code");
+        return new RuleDoc("config explains the refusal", "a refused connection (`tcp.refused`) and, from `--config`, with no collector process seen on the target's path (which would disprove it), a config error that stops the collector from starting (`config.deprecated-component`, `config.receiver-undefined`, `config.component-undefined`, `config.pipeline-empty`, `config.protocol-missing` for both protocols, `config.port-conflict`); else `config.protocol-missing` for the refused port's protocol; else an otlp receiver in no pipeline (`config.receiver-unused`) or bound to localhost (`config.endpoint-localhost`, `k8s.receiver-localhost`)", "that config code");
     }
 }

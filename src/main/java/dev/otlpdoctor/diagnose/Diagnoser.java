@@ -8,6 +8,7 @@ import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import dev.otlpdoctor.report.catalog.OtlpCodes;
+import dev.otlpdoctor.report.catalog.RunCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +22,17 @@ import java.util.stream.Collectors;
  * most specific first; docs/diagnosis.md lists them with the evidence each needs.
  */
 public final class Diagnoser {
+    /**
+     * The rules in path order: the name, the packet filter, the socket (where the collector listens, who
+     * holds the port), the process (running at all, with a config it can load), the receiver and protocol,
+     * the pipelines, the exporters. The first rule that recognises its pattern names the first broken hop;
+     * what is broken further along follows as "also check".
+     */
     private static final List<DiagnosisRule> RULES = List.of(
+            new OutsideClusterRule(),
             new ConfigCauseRule(),
             new PortConflictRule(),
-            new LocalhostOnlyRule(),
+            new SocketElsewhereRule(),
             RefusedWithLocalCauseRule.notRunning(),
             RefusedWithLocalCauseRule.noOtlpListener(),
             new LocalFirewallRule(),
@@ -41,9 +49,39 @@ public final class Diagnoser {
         return RULES.stream().map(DiagnosisRule::doc).toList();
     }
 
-    /** The diagnosis, or empty when no finding is {@code warn} or worse. */
-    public Optional<Diagnosis> diagnose(List<Target> targets, List<ProbeRun> probes) {
-        RunEvidence evidence = new RunEvidence(targets, probes);
+    /**
+     * The status, root cause and verdict of one target. Proof outranks inference: a target whose every
+     * endpoint accepted every requested signal is at worst {@code warn}, and one without that proof is
+     * {@code fail} even when no probe failed ({@code run.not-proven}).
+     */
+    public TargetVerdict diagnose(Target target, List<ProbeRun> runs, PathFacts facts) {
+        RunEvidence evidence = new RunEvidence(List.of(target), runs, facts);
+        Optional<Diagnosis> diagnosis = rootCause(evidence);
+        if (!runs.isEmpty() && runs.stream().allMatch(r -> r.status() == Severity.SKIP)) {
+            return new TargetVerdict(Severity.SKIP, diagnosis.orElse(null), passVerdict(runs));
+        }
+        Severity worst = Severity.PASS;
+        for (ProbeRun run : runs) {
+            if (run.status().atLeast(Severity.WARN)) {
+                worst = Severity.worst(worst, run.status());
+            }
+        }
+        Proof proof = Proof.of(target, runs, facts.signals());
+        if (proof.complete()) {
+            Severity capped = worst == Severity.FAIL ? Severity.WARN : worst;
+            return new TargetVerdict(capped, diagnosis.orElse(null),
+                    diagnosis.map(Diagnosis::title).orElseGet(() -> passVerdict(runs)));
+        }
+        Diagnosis cause = diagnosis.orElseGet(() -> notProven(evidence, proof));
+        return new TargetVerdict(Severity.FAIL, cause, cause.title());
+    }
+
+    /** The root cause among the findings of several targets (as one run), or empty when none is warn or worse. */
+    public Optional<Diagnosis> diagnose(List<Target> targets, List<ProbeRun> probes, PathFacts facts) {
+        return rootCause(new RunEvidence(targets, probes, facts));
+    }
+
+    private static Optional<Diagnosis> rootCause(RunEvidence evidence) {
         if (evidence.worst() == null) {
             return Optional.empty();
         }
@@ -54,6 +92,19 @@ public final class Diagnoser {
             }
         }
         return Optional.empty();
+    }
+
+    /** Nothing failed, yet nothing proved the target: say what is missing and what stopped the proof. */
+    private static Diagnosis notProven(RunEvidence evidence, Proof proof) {
+        List<String> why = evidence.findings(RunCodes.PROBE_SKIPPED).stream()
+                .map(f -> f.endpoint() + ": " + f.title())
+                .distinct()
+                .toList();
+        Finding finding = RunCodes.NOT_PROVEN.finding().param("missing", proof.missing()).build();
+        String summary = "No probe failed, but no accepted export proves " + proof.missing() + "."
+                + (why.isEmpty() ? "" : " What stopped the proof: " + String.join("; ", why) + ".");
+        return new Diagnosis(finding.code(), finding.title(), summary, finding.remediation(),
+                alsoCheck(evidence, RunCodes.NOT_PROVEN));
     }
 
     /**

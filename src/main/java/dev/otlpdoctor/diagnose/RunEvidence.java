@@ -8,8 +8,11 @@ import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Target;
 import java.util.List;
 
-/** The findings of a run with the questions diagnosis rules ask of them. */
-public record RunEvidence(List<Target> targets, List<ProbeRun> probes) {
+/**
+ * The findings of a run with the questions diagnosis rules ask of them, and the typed facts of the
+ * targets' paths.
+ */
+public record RunEvidence(List<Target> targets, List<ProbeRun> probes, PathFacts facts) {
 
     public List<Finding> findings() {
         return probes.stream().flatMap(p -> p.findings().stream()).toList();

@@ -41,6 +41,18 @@ public final class ChainRunner {
      * first, then endpoint by endpoint, then the target's after-probes.
      */
     public List<List<ProbeRun>> run(List<Target> targets, ProbeSettings settings, Deadline deadline) {
+        return execute(targets, settings, deadline).stream().map(Outcome::runs).toList();
+    }
+
+    /**
+     * What one target's chain produced: its probe runs, and the facts its target-wide probes learned (the
+     * host's sockets and processes on its path) for the diagnosis.
+     */
+    public record Outcome(List<ProbeRun> runs, Facts facts) {
+    }
+
+    /** Like {@link #run}, with each target's facts. */
+    public List<Outcome> execute(List<Target> targets, ProbeSettings settings, Deadline deadline) {
         if (!targets.isEmpty()) {
             Preparation.startInBackground(chain);
         }
@@ -59,10 +71,10 @@ public final class ChainRunner {
             futures.add(executor.submit(() -> run.executeHoldingSlot(slots, deadline)));
         }
         awaitAll(futures, deadline);
-        List<List<ProbeRun>> results = new ArrayList<>();
+        List<Outcome> results = new ArrayList<>();
         for (TargetRun run : runs) {
             run.rethrowFailure();
-            results.add(run.results());
+            results.add(new Outcome(run.results(), run.targetFacts));
         }
         return results;
     }
@@ -96,9 +108,9 @@ public final class ChainRunner {
         private final ChainLog targetLog;
         private final List<ChainLog> endpointLogs = new ArrayList<>();
         private final ChainLog afterLog;
+        private final Facts targetFacts = new Facts();
 
         TargetRun(Target target, ProbeSettings settings, Deadline deadline) {
-            Facts targetFacts = new Facts();
             ProbeContext targetContext = new ProbeContext(target, null, settings, deadline, targetFacts, executor);
             targetLog = new ChainLog(chain.ofScope(Scope.TARGET), targetContext, null);
             for (Endpoint endpoint : target.endpoints()) {

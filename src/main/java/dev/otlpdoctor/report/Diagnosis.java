@@ -16,4 +16,9 @@ public record Diagnosis(String code, String title, String summary, List<String> 
         remediation = List.copyOf(remediation);
         alsoCheck = List.copyOf(alsoCheck);
     }
+
+    /** The hop of the target's path that is broken. */
+    public Hop hop() {
+        return Hop.of(code);
+    }
 }

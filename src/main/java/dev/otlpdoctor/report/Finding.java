@@ -39,6 +39,12 @@ public record Finding(CatalogEntry entry, Severity severity, String probe, Strin
                 evidence, remediation);
     }
 
+    /** The same finding at another severity, with the reason for the change added to its detail. */
+    public Finding withSeverity(Severity changed, String reason) {
+        return new Finding(entry, changed, probe, endpoint, title, (detail.isEmpty() ? "" : detail + " ") + reason,
+                evidence, remediation);
+    }
+
     static Builder builder(CatalogEntry entry) {
         return new Builder(entry);
     }

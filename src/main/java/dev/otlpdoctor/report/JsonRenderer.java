@@ -108,6 +108,7 @@ public final class JsonRenderer {
     private static JsonObject diagnosis(Diagnosis diagnosis) {
         JsonObject json = new JsonObject();
         json.addProperty("code", diagnosis.code());
+        json.addProperty("hop", diagnosis.hop().label());
         json.addProperty("title", diagnosis.title());
         json.addProperty("summary", diagnosis.summary());
         json.add("remediation", GSON.toJsonTree(diagnosis.remediation()));
@@ -122,6 +123,7 @@ public final class JsonRenderer {
             JsonObject json = new JsonObject();
             json.addProperty("code", f.code());
             json.addProperty("severity", f.severity().label());
+            json.addProperty("hop", Hop.of(f.code()).label());
             json.addProperty("probe", f.probe());
             json.addProperty("endpoint", f.endpoint());
             json.addProperty("title", f.title());

@@ -40,8 +40,8 @@ public record Report(String command, List<ProbeRun> runLevel, List<TargetResult>
     }
 
     /**
-     * {@code fail} if a run-level step or a target failed; else {@code warn} if any warned or a target
-     * could not be checked before the deadline; else {@code pass}.
+     * {@code fail} if a run-level step or a target failed, or a target could not be checked before the
+     * deadline (nothing was proven for it); else {@code warn} if any warned; else {@code pass}.
      */
     public Severity status() {
         Severity worst = Severity.PASS;
@@ -52,7 +52,7 @@ public record Report(String command, List<ProbeRun> runLevel, List<TargetResult>
         }
         for (TargetResult result : results) {
             Severity status = result.status();
-            worst = Severity.worst(worst, status == Severity.SKIP ? Severity.WARN : status);
+            worst = Severity.worst(worst, status == Severity.SKIP ? Severity.FAIL : status);
         }
         return worst == Severity.INFO ? Severity.PASS : worst;
     }

@@ -29,6 +29,9 @@ public final class TextRenderer {
         if (diagnosis != null) {
             out.println();
             out.println("  " + diagnosis.summary());
+            if (!diagnosis.hop().onPath().isEmpty()) {
+                out.println("  Broken hop: " + diagnosis.hop().onPath());
+            }
             if (!diagnosis.remediation().isEmpty()) {
                 out.println();
                 out.println("  Fix (" + diagnosis.code() + "):");

@@ -10,6 +10,8 @@ import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.target.Endpoint;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,35 +43,66 @@ public final class BindingProbe extends LocalProbe {
         if (snapshot == null) {
             return;
         }
-        List<CollectorProcess> collectors = context.facts().get(ProcessProbe.COLLECTORS)
-                .orElseGet(() -> CollectorFinder.find(fs, snapshot));
+        List<CollectorProcess> collectors = collectors(context, snapshot);
         List<Listener> all = new ArrayList<>(snapshot.listeners());
         collectors.forEach(c -> c.listeners().stream().filter(l -> l.namespaceOf() != null).forEach(all::add));
         context.facts().put(LISTENERS, all);
 
         List<InetAddress> targets = targetAddresses(context);
+        Map<Integer, SocketPath> byPort = new HashMap<>();
+        paths(context, snapshot).forEach(p -> byPort.put(p.port(), p));
         for (Endpoint endpoint : endpointsByPort(context)) {
             int port = endpoint.port();
+            SocketPath path = byPort.get(port);
             List<Listener> host = snapshot.on(port);
             List<Listener> inside = all.stream().filter(l -> l.namespaceOf() != null && l.socket().port() == port).toList();
-            if (host.isEmpty() && inside.isEmpty()) {
-                findings.add(LocalCodes.BIND_NO_LISTENER.finding()
-                        .endpoint(endpoint.label())
-                        .evidence("port", port)
-                        .evidence("socketsListening", snapshot.listeners().size())
-                        .detail("None of the {socketsListening} listening TCP sockets of this machine is on port {port}.")
-                        .build());
-                continue;
-            }
-            if (!host.isEmpty()) {
-                boolean collectorOwned = host.stream().anyMatch(l -> l.owner() != null
-                        && collectors.stream().anyMatch(c -> c.process().pid() == l.owner().pid()));
-                findings.add(classify(endpoint, host, targets, snapshot.bindV6Only(), collectorOwned));
-            }
-            if (!inside.isEmpty()) {
-                findings.add(classifyInside(endpoint, inside));
+            switch (path.reach()) {
+                case NOTHING:
+                    findings.add(LocalCodes.BIND_NO_LISTENER.finding()
+                            .endpoint(endpoint.label())
+                            .evidence("port", port)
+                            .evidence("socketsListening", snapshot.listeners().size())
+                            .detail("None of the {socketsListening} listening TCP sockets of this machine is on port {port}.")
+                            .build());
+                    break;
+                case UNPUBLISHED:
+                    findings.add(notPublished(endpoint, path));
+                    break;
+                case FORWARDED:
+                    if (path.inside() != null) {
+                        findings.add(classifyInside(endpoint, List.of(path.inside()), true));
+                    }
+                    break;
+                default:
+                    boolean collectorOwned = host.stream().anyMatch(l -> LocalPaths.collectorOf(l, collectors) != null);
+                    findings.add(classify(endpoint, host, targets, snapshot.bindV6Only(), collectorOwned));
+                    if (!inside.isEmpty()) {
+                        // Collectors in other namespaces on the same port: context, not this target's path.
+                        findings.add(classifyInside(endpoint, inside, false));
+                    }
+                    break;
             }
         }
+    }
+
+    /** A collector listens on the port only inside its container's namespace, and nothing here publishes it. */
+    private static Finding notPublished(Endpoint endpoint, SocketPath path) {
+        CollectorProcess collector = path.collector();
+        String where = collector == null ? "another network namespace"
+                : (collector.details().container() == null ? "the network namespace" : collector.details().container())
+                        + " of pid " + collector.process().pid() + " (" + collector.process().program() + ")";
+        return LocalCodes.BIND_NOT_PUBLISHED.finding()
+                .endpoint(endpoint.label())
+                .evidence("port", endpoint.port())
+                .evidence("inside", path.inside().describe())
+                .evidence("container", collector == null || collector.details().container() == null ? "unknown"
+                        : collector.details().container())
+                .param("where", where)
+                .detail("Inside " + where + " the collector listens on " + path.inside().socket().label()
+                        + (path.inside().socket().loopback() ? " (loopback only, so even a published port would be refused)" : "")
+                        + ", but no socket of this machine's network namespace listens on port {port} and no "
+                        + "forwarder or DNAT rule passes connections there.")
+                .build();
     }
 
     /**
@@ -116,23 +149,37 @@ public final class BindingProbe extends LocalProbe {
                 .build();
     }
 
-    /** A collector in a container bound to its own loopback is unreachable from outside the container. */
-    private static Finding classifyInside(Endpoint endpoint, List<Listener> listeners) {
+    /**
+     * A collector's socket inside its container's network namespace. On the path (connections are forwarded
+     * to it), one bound to the container's loopback refuses them; off the path it is context only.
+     */
+    private static Finding classifyInside(Endpoint endpoint, List<Listener> listeners, boolean onPath) {
         boolean loopbackOnly = listeners.stream().allMatch(l -> l.socket().loopback());
         String bound = listeners.stream().map(l -> l.socket().label()).distinct().collect(Collectors.joining(", "));
         CatalogEntry code = loopbackOnly ? LocalCodes.BIND_LOCALHOST_ONLY
                 : listeners.stream().anyMatch(l -> l.socket().wildcard()) ? LocalCodes.BIND_ALL_INTERFACES
                 : LocalCodes.BIND_SPECIFIC_ADDRESS;
+        if (!onPath) {
+            return code.finding()
+                    .severity(Severity.INFO)
+                    .endpoint(endpoint.label())
+                    .evidence("port", endpoint.port())
+                    .evidence("listeners", listeners.stream().map(Listener::describe).toList())
+                    .evidence("onPath", false)
+                    .param("bound", bound)
+                    .detail("Another collector listens on " + bound + " inside its own network namespace (a "
+                            + "container). The target's connections do not go there: this is not on its path.")
+                    .build();
+        }
         return code.finding()
                 .severity(loopbackOnly ? Severity.FAIL : code.severity())
                 .endpoint(endpoint.label())
                 .evidence("port", endpoint.port())
                 .evidence("listeners", listeners.stream().map(Listener::describe).toList())
                 .param("bound", bound)
-                .detail("Inside its container's network namespace the collector listens on " + bound + ". "
-                        + (loopbackOnly ? "Only programs inside that container can connect; a published port "
-                        + "(docker run -p {port}:{port}) or a Service forwards connections that are refused."
-                        : "Connections forwarded into the container reach it."))
+                .detail("Connections to port {port} are forwarded into a container, where the collector listens on "
+                        + bound + ". " + (loopbackOnly ? "Only programs inside that container can connect: the "
+                        + "forwarded connections are refused." : "Forwarded connections reach it."))
                 .build();
     }
 }

@@ -16,10 +16,6 @@ import java.util.Set;
  * diagnosis names the conflict as the cause.
  */
 public final class ConflictProbe extends LocalProbe {
-    /** Programs that hold a host port on behalf of a container or pod. */
-    private static final Set<String> FORWARDERS = Set.of("docker-proxy", "rootlessport", "rootlesskit",
-            "slirp4netns", "pasta", "pasta.avx2", "gvproxy");
-
     public ConflictProbe(HostFs fs) {
         super(fs);
     }
@@ -56,7 +52,7 @@ public final class ConflictProbe extends LocalProbe {
                                 .build());
                     }
                 } else if (!collectorPids.contains(owner.pid()) && reported.add(owner.pid())) {
-                    boolean forwarder = isForwarder(owner);
+                    boolean forwarder = Forwarders.isForwarder(owner);
                     findings.add((forwarder ? LocalCodes.BIND_FORWARDED : LocalCodes.BIND_PORT_CONFLICT)
                             .finding()
                             .severity(Severity.INFO)
@@ -73,11 +69,5 @@ public final class ConflictProbe extends LocalProbe {
                 }
             }
         }
-    }
-
-    static boolean isForwarder(ProcessInfo process) {
-        String program = process.program();
-        return FORWARDERS.contains(program)
-                || (program.equals("kubectl") && process.argv().contains("port-forward"));
     }
 }

@@ -49,6 +49,20 @@ abstract class LocalProbe implements Probe {
         return outcome.snapshot();
     }
 
+    /** The collector processes of this run: what the process probe found, else found now. */
+    List<CollectorProcess> collectors(ProbeContext context, HostSnapshot snapshot) {
+        return context.facts().get(ProcessProbe.COLLECTORS).orElseGet(() -> {
+            List<CollectorProcess> found = CollectorFinder.find(fs, snapshot);
+            context.facts().put(ProcessProbe.COLLECTORS, found);
+            return found;
+        });
+    }
+
+    /** Where a connection to each of the target's ports ends on this machine (see {@link LocalPaths}). */
+    List<SocketPath> paths(ProbeContext context, HostSnapshot snapshot) {
+        return LocalPaths.of(context, snapshot, collectors(context, snapshot));
+    }
+
     /** The target's endpoints, one per port, in target order. */
     static List<Endpoint> endpointsByPort(ProbeContext context) {
         Set<Integer> seen = new LinkedHashSet<>();

@@ -10,6 +10,8 @@ import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.catalog.ConfigCodes;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +69,24 @@ public final class ProcessConfigProbe implements Probe {
             }
             try {
                 // Several --config files merge in order, as the collector merges them.
-                new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings().forEach(findings::add);
+                new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings()
+                        .forEach(f -> findings.add(asRunning(f, collector)));
             } catch (DoctorException e) {
                 findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
             }
         }
+    }
+
+    /**
+     * A config finding that says the collector cannot start is disproved by the collector running with that
+     * config: its release still accepts it (the rule holds for newer ones, so upgrading will fail).
+     */
+    private static Finding asRunning(Finding finding, CollectorProcess collector) {
+        if (finding.severity() != Severity.FAIL || !ConfigCodes.PREVENTS_START.contains(finding.entry())) {
+            return finding;
+        }
+        return finding.withSeverity(Severity.WARN, "Yet pid " + collector.process().pid() + " runs with this "
+                + "config, so its release still loads it; a release that enforces this will refuse to start.");
     }
 
     private static Finding unreadable(CollectorProcess collector, String file, String why) {

@@ -35,15 +35,21 @@ public final class ProcessProbe extends LocalProbe {
         if (snapshot == null) {
             return;
         }
-        List<CollectorProcess> collectors = CollectorFinder.find(fs, snapshot);
-        context.facts().put(COLLECTORS, collectors);
+        List<CollectorProcess> collectors = collectors(context, snapshot);
+        List<SocketPath> paths = paths(context, snapshot);
         Set<Integer> ports = otlpPorts(context);
         String portList = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        // A collector that opened none of the ports explains a refusal only when no collector serves the
+        // target and it runs in this network namespace; otherwise it is another collector, reported as context.
+        boolean served = paths.stream().anyMatch(p -> p.reach().reaches() && p.collector() != null);
+        boolean nothingListens = paths.stream().anyMatch(p -> p.reach() == SocketPath.Reach.NOTHING);
+        String ownNamespace = ProcessDetails.link(fs.proc("self", "ns", "net"));
         for (CollectorProcess collector : collectors) {
-            findings.add(running(collector));
+            boolean here = collector.inNamespace(ownNamespace);
+            findings.add(running(collector, onPath(collector, paths), context.target().host()));
             boolean listensOnOtlp = collector.listeners().stream().anyMatch(l -> ports.contains(l.socket().port()));
             if (!listensOnOtlp && collector.process().fdsReadable()) {
-                findings.add(noOtlpListener(collector, portList));
+                findings.add(noOtlpListener(collector, portList, here && !served && nothingListens));
             }
         }
         if (collectors.isEmpty() && snapshot.hidepid()) {
@@ -65,7 +71,21 @@ public final class ProcessProbe extends LocalProbe {
         }
     }
 
-    private static Finding running(CollectorProcess collector) {
+    /** Why the collector is or is not on the target's path: null when it serves one of the target's ports. */
+    private static String onPath(CollectorProcess collector, List<SocketPath> paths) {
+        if (paths.stream().anyMatch(p -> p.reach().reaches() && p.collector() == collector)) {
+            return null;
+        }
+        String listening = collector.listeners().isEmpty() ? "no port that could be read"
+                : collector.listeners().stream().map(l -> l.socket().label()).distinct().collect(Collectors.joining(", "));
+        return collector.listeners().stream().anyMatch(l -> l.namespaceOf() != null)
+                ? "it listens on " + listening + " inside its own network namespace"
+                        + (collector.details().container() == null ? "" : " (" + collector.details().container() + ")")
+                        + ", which no published port of this target reaches"
+                : "it listens on " + listening + ", none of which the target's connections reach";
+    }
+
+    private static Finding running(CollectorProcess collector, String notOnPath, String target) {
         ProcessInfo p = collector.process();
         ProcessDetails d = collector.details();
         Finding.Builder b = LocalCodes.PROCESS_RUNNING.finding()
@@ -85,16 +105,21 @@ public final class ProcessProbe extends LocalProbe {
         }
         String configs = collector.configs().isEmpty() ? "no --config (the build's default configuration)"
                 : "--config " + collector.configs().stream().map(ConfigArgument::value).collect(Collectors.joining(", "));
+        if (notOnPath != null) {
+            b.severity(Severity.INFO).evidence("onPath", false);
+        }
         return b.detail(collector.distribution() + " runs as pid {pid} (" + d.user() + ")"
-                        + (d.container() == null ? "" : " in a " + d.container()) + " with " + configs + ".")
+                        + (d.container() == null ? "" : " in a " + d.container()) + " with " + configs + "."
+                        + (notOnPath == null ? "" : " It is not on the path of " + target + ": " + notOnPath + "."))
                 .build();
     }
 
-    private static Finding noOtlpListener(CollectorProcess collector, String portList) {
+    private static Finding noOtlpListener(CollectorProcess collector, String portList, boolean explainsRefusal) {
         String config = collector.configs().stream().map(ConfigArgument::filePath).filter(f -> f != null)
                 .findFirst().orElse("<config.yaml>");
         List<String> listening = collector.listeners().stream().map(l -> l.socket().label()).toList();
         return LocalCodes.PROCESS_NO_OTLP_LISTENER.finding()
+                .severity(explainsRefusal ? Severity.FAIL : Severity.INFO)
                 .evidence("pid", collector.process().pid())
                 .evidence("program", collector.process().program())
                 .evidence("listening", listening)
@@ -102,7 +127,9 @@ public final class ProcessProbe extends LocalProbe {
                 .param("ports", portList)
                 .param("config", config)
                 .detail("pid {pid} listens on " + (listening.isEmpty() ? "no TCP port at all" : String.join(", ", listening))
-                        + ", none of them " + portList + ".")
+                        + ", none of them " + portList + "." + (explainsRefusal ? ""
+                        : " Another collector serves the target, or this one runs in another network namespace: "
+                                + "it is not on the target's path."))
                 .build();
     }
 

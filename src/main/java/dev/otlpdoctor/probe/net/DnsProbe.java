@@ -66,6 +66,16 @@ public final class DnsProbe implements Probe {
             if (!(cause instanceof UnknownHostException)) {
                 throw new IllegalStateException("unexpected resolver failure for " + host, cause);
             }
+            if (resolverGaveUp(cause.getMessage())) {
+                findings.add(NetworkCodes.DNS_TIMEOUT.finding()
+                        .evidence("host", host)
+                        .evidence("waitedMs", Deadline.millisSince(start))
+                        .evidence("resolver", cause.getMessage())
+                        .detail("The system resolver gave up on '{host}' after {waitedMs} ms without an answer ("
+                                + "'{resolver}'): no name server answered. That is not proof the name does not exist.")
+                        .build());
+                return;
+            }
             findings.add(NetworkCodes.DNS_UNRESOLVED.finding()
                     .evidence("host", host)
                     .evidence("lookupMs", Deadline.millisSince(start))
@@ -92,6 +102,16 @@ public final class DnsProbe implements Probe {
                     .detail("'{host}' is not 'localhost', yet every address it resolves to is a loopback address.")
                     .build());
         }
+    }
+
+    /**
+     * Whether the lookup failed because no name server answered (glibc's EAI_AGAIN, "Temporary failure in
+     * name resolution", after its own timeouts and retries) rather than because the name does not exist
+     * (EAI_NONAME, "Name or service not known").
+     */
+    static boolean resolverGaveUp(String message) {
+        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return text.contains("temporary failure") || text.contains("try again");
     }
 
     /** {@code localhost} and this machine's own name are expected to resolve to loopback. */

@@ -10,8 +10,10 @@ import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.probe.tls.TlsChannel;
 import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.ProtocolCodes;
 import dev.otlpdoctor.report.catalog.RunCodes;
+import dev.otlpdoctor.report.catalog.TlsCodes;
 import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Transport;
 import java.io.IOException;
@@ -151,6 +153,20 @@ public final class ProtocolProbe implements Probe {
                 }
             }
         } catch (IOException e) {
+            if (channel.tls() && context.facts().get(TlsProbe.UNANSWERED).orElse(false)) {
+                findings.add(TlsCodes.TLS_NO_ANSWER.finding()
+                        .severity(Severity.FAIL)
+                        .evidence("waitedMs", (System.nanoTime() - start) / 1_000_000)
+                        .evidence("error", e.getMessage())
+                        .detail("TLS was asked for, and the TLS handshake did not complete within the run's deadline "
+                                + "either ({waitedMs} ms more): the server is slow to answer TLS, or it speaks "
+                                + "plaintext and waits for a request. Nothing was sent in plaintext.")
+                        .step("Give the server more time: --timeout 15s")
+                        .step("If the collector's receiver has no tls: section, use http:// (or "
+                                + "OTEL_EXPORTER_OTLP_INSECURE=true for gRPC)")
+                        .build());
+                return;
+            }
             findings.add(ProtocolCodes.PROTOCOL_UNKNOWN.finding()
                     .evidence("port", endpoint.port())
                     .evidence("answer", "the connection failed: " + e.getMessage())
@@ -159,13 +175,6 @@ public final class ProtocolProbe implements Probe {
             return;
         }
         context.facts().put(WIRE, wire);
-        if (context.facts().get(TlsProbe.UNANSWERED).orElse(false) && TlsProbe.clientWantsTls(context)) {
-            findings.add(TlsProbe.mismatch(context, "plaintext " + wire.label())
-                    .detail("The server did not answer a TLS ClientHello, but " + how + ": it speaks plaintext, "
-                            + "while the client asks for TLS.")
-                    .build());
-            return;
-        }
         Transport expected = endpoint.transport();
         boolean mismatch = (expected == Transport.GRPC && !wire.mayBeGrpc())
                 || (expected == Transport.HTTP && !wire.mayBeHttp());

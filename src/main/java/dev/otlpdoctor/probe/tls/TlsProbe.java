@@ -147,12 +147,17 @@ public final class TlsProbe implements Probe {
                 }
                 return;
             case NO_ANSWER:
-                context.facts().put(CHANNEL, TlsChannel.plaintext());
+                // TLS asked for is never downgraded to a plaintext guess: a slow TLS server (a cold JVM) gets the
+                // time left for its handshake in the next probe, which reports a handshake that never comes.
+                context.facts().put(CHANNEL, clientTls ? TlsChannel.of(settings, !settings.insecureSkipVerify())
+                        : TlsChannel.plaintext());
                 context.facts().put(UNANSWERED, true);
                 findings.add(TlsCodes.TLS_NO_ANSWER.finding()
                         .evidence("waitedMs", elapsed)
-                        .detail("Nothing came back for the TLS ClientHello in {waitedMs} ms; the next probes "
-                                + "talk plaintext.")
+                        .detail("Nothing came back for the TLS ClientHello in {waitedMs} ms; " + (clientTls
+                                ? "TLS was asked for (" + client + "), so the next probes keep TLS and wait for the "
+                                        + "handshake with the time left."
+                                : "the next probes talk plaintext."))
                         .build());
                 return;
             case ALERT:

@@ -133,6 +133,13 @@ public final class ConfigCodes {
             List.of("When large batches are expected, raise the limit:\nreceivers:\n  {component}:\n    protocols:\n"
                     + "      grpc:\n        endpoint: 0.0.0.0:4317\n        max_recv_msg_size_mib: 16"));
 
+    /**
+     * Config findings that, at {@code fail}, stop the collector from starting: every port it would open is
+     * refused. A collector seen running with such a config disproves that for its own release.
+     */
+    public static final List<CatalogEntry> PREVENTS_START = List.of(DEPRECATED_COMPONENT, RECEIVER_UNDEFINED,
+            COMPONENT_UNDEFINED, PIPELINE_EMPTY, PROTOCOL_MISSING, PORT_CONFLICT);
+
     static final List<CatalogEntry> ALL = List.of(RECEIVER_UNDEFINED, RECEIVER_UNUSED, PROTOCOL_MISSING,
             ENDPOINT_LOCALHOST, PORT_CONFLICT, COMPONENT_UNDEFINED, DEPRECATED_COMPONENT, PIPELINE_EMPTY, ENV_UNSET,
             MEMORY_LIMITER_NOT_FIRST, BATCH_MISSING, MAX_RECV_MSG_SIZE_DEFAULT);

@@ -94,6 +94,22 @@ public final class LocalCodes {
             "The socket tables read (/proc/net/tcp, /proc/net/tcp6) and the port.",
             List.of());
 
+    public static final CatalogEntry BIND_NOT_PUBLISHED = new CatalogEntry("bind.not-published", FAIL,
+            "port {port} is open only inside {where}: it is not published here",
+            "The collector runs in a container (its own network namespace) and listens on the port there, but "
+                    + "nothing on this machine passes connections into that namespace: no port forwarder "
+                    + "(docker-proxy, rootlessport, pasta) holds the port here and no DNAT rule sends it there. "
+                    + "Connections to this machine's address are refused, although the collector runs and listens.",
+            "The collector's pid and container (from its cgroup), the socket inside its namespace (from "
+                    + "/proc/PID/net/tcp), and that no socket of this namespace listens on the port.",
+            List.of("Publish the port when starting the container: docker run -p {port}:{port} … (Compose: "
+                            + "ports: [\"{port}:{port}\"]; podman: -p {port}:{port}); Kubernetes: a Service, or "
+                            + "hostPort: {port} on the container port",
+                    "Or point the application at the container's own address (docker inspect <container>, "
+                            + "NetworkSettings) from a network that reaches it.",
+                    "Inside the container the receiver must listen on 0.0.0.0:{port}, not localhost: published "
+                            + "connections do not come from the container's loopback."));
+
     public static final CatalogEntry BIND_FORWARDED = new CatalogEntry("bind.forwarded", INFO,
             "port {port} is forwarded by {program} (pid {pid})",
             "The port is held by a port forwarder (docker-proxy, rootlessport, slirp4netns, pasta, kubectl "
@@ -136,6 +152,6 @@ public final class LocalCodes {
                     + "sudo firewall-cmd --list-all; sudo ufw status verbose"));
 
     static final List<CatalogEntry> ALL = List.of(PROCESS_RUNNING, PROCESS_NOT_RUNNING, PROCESS_NO_OTLP_LISTENER,
-            BIND_ALL_INTERFACES, BIND_LOCALHOST_ONLY, BIND_SPECIFIC_ADDRESS, BIND_NO_LISTENER, BIND_FORWARDED,
+            BIND_ALL_INTERFACES, BIND_LOCALHOST_ONLY, BIND_SPECIFIC_ADDRESS, BIND_NO_LISTENER, BIND_NOT_PUBLISHED, BIND_FORWARDED,
             BIND_PORT_CONFLICT, LOCAL_UNREADABLE, FIREWALL_PRESENT);
 }

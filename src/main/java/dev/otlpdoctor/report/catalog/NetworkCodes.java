@@ -33,9 +33,11 @@ public final class NetworkCodes {
                             + "nslookup {host}"));
 
     public static final CatalogEntry DNS_TIMEOUT = new CatalogEntry("dns.timeout", FAIL,
-            "looking up {host} did not finish within the deadline",
-            "The system resolver did not answer before the run's deadline: the DNS server is slow or unreachable.",
-            "The host name and how long the lookup was given.",
+            "no name server answered for {host}",
+            "The system resolver did not answer before the run's deadline, or gave up after its own timeouts and "
+                    + "retries ('Temporary failure in name resolution'): the DNS server is slow or unreachable. This "
+                    + "is not proof that the name does not exist (that is dns.unresolved).",
+            "The host name, how long the lookup took, and the resolver's message when it gave up.",
             List.of("Check that the DNS servers in /etc/resolv.conf answer: nslookup {host}",
                     "Retry with more time, e.g. --timeout 15s, or use an IP address to rule DNS out."));
 

@@ -117,8 +117,10 @@ public final class TlsCodes {
     public static final CatalogEntry TLS_NO_ANSWER = new CatalogEntry("tls.no-answer", INFO,
             "no answer to a TLS ClientHello within {waitedMs} ms",
             "The server accepted the connection but neither answered the TLS ClientHello nor closed the "
-                    + "connection: it waits for the client to speak in its own protocol, or hangs. The protocol "
-                    + "probe goes on in plaintext.",
+                    + "connection: it waits for the client to speak in its own protocol, is slow to start TLS (a "
+                    + "cold JVM), or hangs. When the client asked for TLS (https://, --tls) the next probes keep "
+                    + "TLS and give the handshake the time left: a handshake that never comes is then a failure, "
+                    + "never a plaintext guess. Otherwise they go on in plaintext.",
             "How long the probe waited.",
             List.of());
 
