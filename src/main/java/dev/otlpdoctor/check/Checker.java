@@ -22,6 +22,7 @@ import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.probe.otlp.GrpcProbe;
 import dev.otlpdoctor.probe.otlp.HttpProbe;
 import dev.otlpdoctor.probe.otlp.ProtocolProbe;
+import dev.otlpdoctor.probe.otlp.SignalPaths;
 import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.ProbeRun;
@@ -101,7 +102,7 @@ public final class Checker {
                 // Run-level findings (the config) explain every target, so each diagnosis sees them.
                 List<ProbeRun> runs = new ArrayList<>(runLevel);
                 runs.addAll(outcome.runs());
-                PathFacts facts = new PathFacts(settings.signals(),
+                PathFacts facts = new PathFacts(SignalPaths.expected(targets.get(i), settings.signals()),
                         outcome.facts().get(LocalPaths.PATHS).orElse(List.of()),
                         outcome.facts().get(LocalPaths.FIREWALL).orElse(null));
                 TargetVerdict verdict = diagnoser.diagnose(targets.get(i), runs, facts);

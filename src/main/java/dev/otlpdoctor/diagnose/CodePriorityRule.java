@@ -2,6 +2,7 @@ package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.OtlpCodes;
@@ -49,7 +50,7 @@ final class CodePriorityRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("mix-ups that explain everything after them",
+        return new RuleDoc(Hop.RECEIVER, "mix-ups that explain everything after them",
                 "the first of these codes found at `warn` or worse: " + ROWS.stream()
                         .map(r -> "`" + r.code().code() + "` (" + r.why() + ")")
                         .collect(Collectors.joining("; ")),

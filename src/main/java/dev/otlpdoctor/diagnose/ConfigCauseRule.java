@@ -2,6 +2,7 @@ package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.ConfigCodes;
@@ -76,6 +77,6 @@ final class ConfigCauseRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("config explains the refusal", "a refused connection (`tcp.refused`) and, from `--config`, with no collector process seen on the target's path (which would disprove it), a config error that stops the collector from starting (`config.deprecated-component`, `config.receiver-undefined`, `config.component-undefined`, `config.pipeline-empty`, `config.protocol-missing` for both protocols, `config.port-conflict`); else `config.protocol-missing` for the refused port's protocol; else an otlp receiver in no pipeline (`config.receiver-unused`) or bound to localhost (`config.endpoint-localhost`, `k8s.receiver-localhost`)", "that config code");
+        return new RuleDoc(Hop.PROCESS, "config explains the refusal", "a refused connection (`tcp.refused`) and, from `--config`, with no collector process seen on the target's path (which would disprove it), a config error that stops the collector from starting (`config.deprecated-component`, `config.receiver-undefined`, `config.component-undefined`, `config.pipeline-empty`, `config.protocol-missing` for both protocols, `config.port-conflict`); else `config.protocol-missing` for the refused port's protocol; else an otlp receiver in no pipeline (`config.receiver-unused`) or bound to localhost (`config.endpoint-localhost`, `k8s.receiver-localhost`)", "that config code");
     }
 }

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.CollectorCodes;
 import java.util.List;
@@ -33,6 +34,6 @@ final class ExporterFailingRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("the backend, not the application", "`collector.exporter-failing` at warn or worse, and nothing more severe except its consequences (`collector.queue-full`, `collector.receiver-refusing`, `collector.processor-refusing`, `collector.sample-lost`, `collector.unhealthy`)", "`collector.exporter-failing`, naming the exporter");
+        return new RuleDoc(Hop.EXPORTER, "the backend, not the application", "`collector.exporter-failing` at warn or worse, and nothing more severe except its consequences (`collector.queue-full`, `collector.receiver-refusing`, `collector.processor-refusing`, `collector.sample-lost`, `collector.unhealthy`)", "`collector.exporter-failing`, naming the exporter");
     }
 }

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
@@ -32,6 +33,6 @@ final class LocalFirewallRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("host firewall drops the packets", "`tcp.timeout` and `firewall.present` on this machine", "`tcp.timeout`, with the firewall's open-port commands first");
+        return new RuleDoc(Hop.FIREWALL, "host firewall drops the packets", "`tcp.timeout` and `firewall.present` on this machine", "`tcp.timeout`, with the firewall's open-port commands first");
     }
 }

@@ -2,6 +2,7 @@ package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import dev.otlpdoctor.target.Endpoint;
@@ -71,7 +72,7 @@ final class NothingListensRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc(verb + " every port of a target",
+        return new RuleDoc(code == NetworkCodes.TCP_TIMEOUT ? Hop.FIREWALL : Hop.SOCKET, verb + " every port of a target",
                 "every `tcp` finding of every endpoint of one target is `" + code.code() + "`",
                 "`" + code.code() + "`, about the target as a whole");
     }

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.K8sLiveCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
@@ -32,7 +33,7 @@ final class OutsideClusterRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("outside the cluster", "`k8s.outside-cluster` (this is not a pod) and `dns.unresolved` or "
+        return new RuleDoc(Hop.NAME, "outside the cluster", "`k8s.outside-cluster` (this is not a pod) and `dns.unresolved` or "
                 + "`dns.timeout` for the Service's cluster name", "`k8s.outside-cluster`, with the port-forward to use");
     }
 }

@@ -1,8 +1,8 @@
 package dev.otlpdoctor.diagnose;
 
-import dev.otlpdoctor.probe.local.SocketPath;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
@@ -32,13 +32,15 @@ final class PortConflictRule implements DiagnosisRule {
     public Optional<Diagnosis> diagnose(RunEvidence evidence) {
         for (Finding conflict : evidence.findings(LocalCodes.BIND_PORT_CONFLICT)) {
             String endpoint = conflict.endpoint();
-            // Typed facts, when the local probes resolved the path: only the socket the connection reaches counts.
-            boolean onPath = evidence.facts().socket(endpoint).map(SocketPath::heldByAnotherProgram).orElse(true);
+            // Typed facts, when the local probes resolved the path: a collector that serves the connection makes
+            // another program on the same port (on another address) context, not the cause.
+            boolean onPath = evidence.facts().socket(endpoint)
+                    .map(p -> !(p.reach().reaches() && p.collector() != null)).orElse(true);
             boolean otlp = evidence.findings().stream()
                     .anyMatch(f -> endpoint.equals(f.endpoint()) && OTLP_ANSWERS.contains(f.entry()));
             boolean endpointFailed = evidence.findings().stream()
                     .anyMatch(f -> endpoint.equals(f.endpoint()) && FOREIGN_ANSWERS.contains(f.entry())
-                            && f.severity() == Severity.FAIL);
+                            && f.severity() == Severity.FAIL && !otlpLike(f));
             if (onPath && endpointFailed && !otlp) {
                 String summary = conflict.detail() + ". That program, not a collector, owns port "
                         + conflict.evidence().get("port") + ": the application's exports reach it, and a collector "
@@ -50,8 +52,21 @@ final class PortConflictRule implements DiagnosisRule {
         return Optional.empty();
     }
 
+    /**
+     * A protocol mix-up whose other side may well be an OTLP receiver: HTTP/2 (gRPC) where HTTP was asked,
+     * or an HTTP/1.1 server answering 405 on the signal path, as the collector's HTTP receiver does. Only
+     * another HTTP/1.1 answer (a web server's 404 or 501) shows a foreign program.
+     */
+    private static boolean otlpLike(Finding f) {
+        if (f.entry() != ProtocolCodes.PROTOCOL_MISMATCH) {
+            return false;
+        }
+        String found = String.valueOf(f.evidence().get("found"));
+        return !found.startsWith("HTTP/1") || String.valueOf(f.evidence().get("how")).contains(" 405 ");
+    }
+
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("another program holds the port", "`bind.port-conflict` for the socket the connection reaches (its owner is not a collector) and, on that endpoint, a failure a foreign program causes (`tcp.refused`, `tcp.timeout`, `protocol.not-otlp`, `protocol.unknown`, `protocol.silent` or `protocol.mismatch` at `fail`) with no OTLP answer (`otlp.ok`, `signal.not-accepted`, `auth.required`, `http.receiver-found`)", "`bind.port-conflict`");
+        return new RuleDoc(Hop.SOCKET, "another program holds the port", "`bind.port-conflict` for the socket the connection reaches (its owner is not a collector) and, on that endpoint, a failure a foreign program causes (`tcp.refused`, `tcp.timeout`, `protocol.not-otlp`, `protocol.unknown`, `protocol.silent`, or `protocol.mismatch` at `fail` where an HTTP/1.1 server other than an OTLP receiver (no 405 on the signal path) answers) with no OTLP answer (`otlp.ok`, `signal.not-accepted`, `auth.required`, `http.receiver-found`)", "`bind.port-conflict`");
     }
 }

@@ -7,7 +7,9 @@ import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.catalog.OtlpCodes;
 import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Target;
+import dev.otlpdoctor.report.Severity;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +38,20 @@ final class Proof {
         for (Endpoint endpoint : target.endpoints()) {
             accepted.put(endpoint.label(), EnumSet.noneOf(Signal.class));
         }
+        Set<String> clientWouldFail = new HashSet<>();
+        for (ProbeRun run : runs) {
+            for (Finding f : run.findings()) {
+                // The probes go on past a TLS failure (unverified, or in the server's mode) to show what lies
+                // behind it; an export accepted that way is not one the application's exporter could make.
+                if (f.severity() == Severity.FAIL && f.code().startsWith("tls.")) {
+                    clientWouldFail.add(f.endpoint());
+                }
+            }
+        }
         for (ProbeRun run : runs) {
             for (Finding f : run.findings()) {
                 Set<Signal> signals = accepted.get(f.endpoint());
-                if (signals != null && ACCEPTED.contains(f.entry())) {
+                if (signals != null && ACCEPTED.contains(f.entry()) && !clientWouldFail.contains(f.endpoint())) {
                     Signal signal = signal(f);
                     if (signal != null) {
                         signals.add(signal);

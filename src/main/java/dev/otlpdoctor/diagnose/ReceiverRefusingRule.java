@@ -1,6 +1,7 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.CollectorCodes;
 import java.util.List;
@@ -36,6 +37,6 @@ final class ReceiverRefusingRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("back-pressure", "`collector.receiver-refusing` at warn or worse, and nothing more severe except `collector.processor-refusing`, `collector.queue-full`, `collector.sample-lost`", "`collector.receiver-refusing` (naming the memory_limiter when it refused too)");
+        return new RuleDoc(Hop.RECEIVER, "back-pressure", "`collector.receiver-refusing` at warn or worse, and nothing more severe except `collector.processor-refusing`, `collector.queue-full`, `collector.sample-lost`", "`collector.receiver-refusing` (naming the memory_limiter when it refused too)");
     }
 }

@@ -2,6 +2,7 @@ package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
@@ -48,7 +49,7 @@ final class RefusedWithLocalCauseRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("refused, and the local probes say why: " + because,
+        return new RuleDoc(Hop.PROCESS, "refused, and the local probes say why: " + because,
                 "`tcp.refused` and `" + cause.code() + "` at `fail`", "`" + cause.code() + "`");
     }
 }

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.OtlpCodes;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class SignalsNotAcceptedRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("signals without a pipeline",
+        return new RuleDoc(Hop.PIPELINE, "signals without a pipeline",
                 "one or more `signal.not-accepted` findings (gRPC UNIMPLEMENTED, HTTP 404 on a signal path)",
                 "`signal.not-accepted`, naming every missing signal and those accepted");
     }

@@ -4,6 +4,7 @@ import dev.otlpdoctor.probe.local.Listener;
 import dev.otlpdoctor.probe.local.SocketPath;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
@@ -87,7 +88,7 @@ final class SocketElsewhereRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("collector listens, but not where the connection goes",
+        return new RuleDoc(Hop.SOCKET, "collector listens, but not where the connection goes",
                 "`tcp.refused` on an endpoint whose socket hop (from the local probes) is bound to loopback only "
                         + "(`bind.localhost-only`), to another address (`bind.specific-address`), open only inside a "
                         + "container that nothing publishes (`bind.not-published`), or forwarded into a container "

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
 import java.util.Optional;
 
@@ -20,6 +21,6 @@ final class WorstFindingRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc("the worst finding", "any finding at `warn` or `fail`: the most severe one, the earliest among equals", "that finding's code");
+        return new RuleDoc(Hop.RUN, "the worst finding", "any finding at `warn` or `fail`: the most severe one, the earliest among equals", "that finding's code");
     }
 }

@@ -68,6 +68,7 @@ public enum Hop {
             Map.entry("otlp.partial-success", PIPELINE),
             Map.entry("otlp.rejected", PIPELINE),
             Map.entry("otlp.throttled", PIPELINE),
+            Map.entry("k8s.outside-cluster", NAME),
             Map.entry("k8s.probe-port-closed", SOCKET),
             Map.entry("k8s.receiver-localhost", SOCKET),
             Map.entry("k8s.target-port-mismatch", SOCKET),

@@ -11,6 +11,7 @@ import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;
 import dev.otlpdoctor.target.TargetParser;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LocalFirewallRuleTest {
@@ -28,7 +29,7 @@ class LocalFirewallRuleTest {
                 .evidence("firewalls", "ufw")
                 .step("ufw: sudo ufw allow 4317/tcp")
                 .build().attributedTo("firewall", "10.0.0.5")));
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target), List.of(firewall, timeout())).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target), List.of(firewall, timeout()), PathFacts.networkOnly(Set.of())).orElseThrow();
         assertThat(diagnosis.code()).isEqualTo("tcp.timeout");
         assertThat(diagnosis.summary()).contains("this machine has a host firewall (ufw)");
         assertThat(diagnosis.remediation().get(1)).isEqualTo("ufw: sudo ufw allow 4317/tcp");
@@ -37,7 +38,7 @@ class LocalFirewallRuleTest {
 
     @Test
     void withoutAFirewallFindingTheGenericRuleDecides() {
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target), List.of(timeout())).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target), List.of(timeout()), PathFacts.networkOnly(Set.of())).orElseThrow();
         assertThat(diagnosis.code()).isEqualTo("tcp.timeout");
         assertThat(diagnosis.remediation()).noneMatch(s -> s.startsWith("ufw:"));
     }

@@ -3,14 +3,17 @@ package dev.otlpdoctor.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.report.ProbeRun;
+import dev.otlpdoctor.diagnose.Diagnoser;
+import dev.otlpdoctor.diagnose.PathFacts;
+import dev.otlpdoctor.diagnose.TargetVerdict;
 import dev.otlpdoctor.report.Severity;
-import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;
 import dev.otlpdoctor.target.TargetParser;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +68,7 @@ class ChainRunnerSlotsTest {
             assertThat(run.status()).isEqualTo(Severity.SKIP);
             assertThat(run.findings().get(0).detail()).contains("was reached before it started");
         });
-        TargetResult second = new TargetResult(targets.get(1), runs.get(1), null, "not checked");
+        TargetVerdict second = new Diagnoser().diagnose(targets.get(1), runs.get(1), PathFacts.networkOnly(Set.of()));
         assertThat(second.status()).as("a target none of whose probes ran is not a pass").isEqualTo(Severity.SKIP);
     }
 }

@@ -58,9 +58,4 @@ public record SocketPath(String endpoint, int port, List<InetAddress> addresses,
      */
     public record Forward(String by, int toPort) {
     }
-
-    /** Whether the socket hop's owner is a program other than a collector or a port forwarder. */
-    public boolean heldByAnotherProgram() {
-        return reach == Reach.SERVED && socket != null && socket.owner() != null && collector == null;
-    }
 }

@@ -108,63 +108,16 @@ public final class ProtocolProbe implements Probe {
         }
         InetSocketAddress address = context.facts().get(TcpProbe.OPEN_ADDRESSES).orElseThrow().get(0);
         long start = System.nanoTime();
-        Wire wire;
-        String how;
-        try (Socket socket = channel.connect(address, endpoint.host(), CallBudget.millis(context.deadline()),
-                "h2", "http/1.1")) {
-            long connectMillis = (System.nanoTime() - start) / 1_000_000;
-            String alpn = socket instanceof SSLSocket ssl ? ssl.getApplicationProtocol() : null;
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            Answer banner = read(socket, in, Math.min(bannerMillis(connectMillis), context.deadline().remainingMillis()));
-            if ("h2".equals(alpn)) {
-                wire = Wire.HTTP2_TLS;
-                how = "TLS negotiated ALPN 'h2'";
-                goAway(out);
-            } else if (banner.http2Frame()) {
-                wire = Wire.HTTP2;
-                how = "the server sent an HTTP/2 " + (banner.bytes[3] == 4 ? "SETTINGS" : "GOAWAY")
-                        + " frame before any request";
-                goAway(out);
-            } else if (!banner.empty() || banner.closed()) {
-                findings.add(unknown(endpoint, banner, "before any request").build());
-                return;
-            } else {
-                out.write(minimalRequest(endpoint).getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                Answer answer = read(socket, in, CallBudget.millis(context.deadline()));
-                if (answer.startsWith("HTTP/1.")) {
-                    wire = Wire.HTTP1;
-                    how = "GET " + endpoint.basePath() + "/v1/traces was answered '" + statusLine(answer) + "'";
-                } else if (answer.http2Frame()) {
-                    wire = Wire.HTTP2;
-                    how = "an HTTP/1.1 request was answered with an HTTP/2 frame";
-                } else if (answer.timedOut()) {
-                    findings.add(ProtocolCodes.PROTOCOL_SILENT.finding()
-                            .evidence("port", endpoint.port())
-                            .evidence("waitedMs", (System.nanoTime() - start) / 1_000_000)
-                            .detail("No byte came back for a minimal HTTP/1.1 request in {waitedMs} ms"
-                                    + " (the run's deadline).")
-                            .build());
-                    return;
-                } else {
-                    findings.add(unknown(endpoint, answer, "to a minimal HTTP/1.1 request").build());
-                    return;
-                }
-            }
+        boolean tlsUnanswered = channel.tls() && context.facts().get(TlsProbe.UNANSWERED).orElse(false);
+        Identified identified;
+        try {
+            // A TLS handshake the tls probe saw no answer to gets half the time left, the other half being for
+            // finding out whether the port speaks plaintext instead.
+            int budget = tlsUnanswered ? CallBudget.millis(context.deadline()) / 2 : CallBudget.millis(context.deadline());
+            identified = identify(context, channel, address, budget, findings);
         } catch (IOException e) {
-            if (channel.tls() && context.facts().get(TlsProbe.UNANSWERED).orElse(false)) {
-                findings.add(TlsCodes.TLS_NO_ANSWER.finding()
-                        .severity(Severity.FAIL)
-                        .evidence("waitedMs", (System.nanoTime() - start) / 1_000_000)
-                        .evidence("error", e.getMessage())
-                        .detail("TLS was asked for, and the TLS handshake did not complete within the run's deadline "
-                                + "either ({waitedMs} ms more): the server is slow to answer TLS, or it speaks "
-                                + "plaintext and waits for a request. Nothing was sent in plaintext.")
-                        .step("Give the server more time: --timeout 15s")
-                        .step("If the collector's receiver has no tls: section, use http:// (or "
-                                + "OTEL_EXPORTER_OTLP_INSECURE=true for gRPC)")
-                        .build());
+            if (tlsUnanswered) {
+                tlsNeverAnswered(context, address, start, e, findings);
                 return;
             }
             findings.add(ProtocolCodes.PROTOCOL_UNKNOWN.finding()
@@ -174,6 +127,11 @@ public final class ProtocolProbe implements Probe {
                     .build());
             return;
         }
+        if (identified == null) {
+            return;
+        }
+        Wire wire = identified.wire();
+        String how = identified.how();
         context.facts().put(WIRE, wire);
         Transport expected = endpoint.transport();
         boolean mismatch = (expected == Transport.GRPC && !wire.mayBeGrpc())
@@ -188,6 +146,92 @@ public final class ProtocolProbe implements Probe {
                 .evidence("how", how)
                 .evidence("expected", expected.label() + " (" + endpoint.transportReason() + ")")
                 .detail("Identified because " + how + ".")
+                .build());
+    }
+
+    /** What answers on the port, and how that showed. */
+    private record Identified(Wire wire, String how) {
+    }
+
+    /**
+     * Identifies what answers on one new connection over {@code channel}; null after reporting an answer that
+     * is none of the protocols (the finding says what came back).
+     */
+    private static Identified identify(ProbeContext context, TlsChannel channel, InetSocketAddress address,
+                                       int budgetMillis, FindingSink findings) throws IOException {
+        Endpoint endpoint = context.endpoint();
+        long start = System.nanoTime();
+        try (Socket socket = channel.connect(address, endpoint.host(), budgetMillis, "h2", "http/1.1")) {
+            long connectMillis = (System.nanoTime() - start) / 1_000_000;
+            String alpn = socket instanceof SSLSocket ssl ? ssl.getApplicationProtocol() : null;
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            Answer banner = read(socket, in, Math.min(bannerMillis(connectMillis), context.deadline().remainingMillis()));
+            if ("h2".equals(alpn)) {
+                goAway(out);
+                return new Identified(Wire.HTTP2_TLS, "TLS negotiated ALPN 'h2'");
+            }
+            if (banner.http2Frame()) {
+                goAway(out);
+                return new Identified(Wire.HTTP2, "the server sent an HTTP/2 "
+                        + (banner.bytes[3] == 4 ? "SETTINGS" : "GOAWAY") + " frame before any request");
+            }
+            if (!banner.empty() || banner.closed()) {
+                findings.add(unknown(endpoint, banner, "before any request").build());
+                return null;
+            }
+            out.write(minimalRequest(endpoint).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Answer answer = read(socket, in, CallBudget.millis(context.deadline()));
+            if (answer.startsWith("HTTP/1.")) {
+                return new Identified(Wire.HTTP1, "GET " + endpoint.basePath() + "/v1/traces was answered '"
+                        + statusLine(answer) + "'");
+            }
+            if (answer.http2Frame()) {
+                return new Identified(Wire.HTTP2, "an HTTP/1.1 request was answered with an HTTP/2 frame");
+            }
+            if (answer.timedOut()) {
+                findings.add(ProtocolCodes.PROTOCOL_SILENT.finding()
+                        .evidence("port", endpoint.port())
+                        .evidence("waitedMs", (System.nanoTime() - start) / 1_000_000)
+                        .detail("No byte came back for a minimal HTTP/1.1 request in {waitedMs} ms"
+                                + " (the run's deadline).")
+                        .build());
+                return null;
+            }
+            findings.add(unknown(endpoint, answer, "to a minimal HTTP/1.1 request").build());
+            return null;
+        }
+    }
+
+    /**
+     * The client asked for TLS and the server answered no handshake, twice. Whether it speaks plaintext is
+     * then observed on a plaintext connection, never assumed: a plaintext protocol that answers is
+     * {@code tls.mismatch}; anything else is a TLS handshake that never came ({@code tls.no-answer}).
+     */
+    private static void tlsNeverAnswered(ProbeContext context, InetSocketAddress address, long start,
+                                         IOException tlsError, FindingSink findings) {
+        Identified plaintext;
+        try {
+            plaintext = identify(context, TlsChannel.plaintext(), address, CallBudget.millis(context.deadline()),
+                    finding -> { });
+        } catch (IOException e) {
+            plaintext = null;
+        }
+        if (plaintext != null) {
+            context.facts().put(WIRE, plaintext.wire());
+            findings.add(TlsProbe.mismatch(context, "plaintext " + plaintext.wire().label())
+                    .detail("The server answered no TLS handshake, but " + plaintext.how() + ": it speaks plaintext, "
+                            + "while the client asks for TLS.")
+                    .build());
+            return;
+        }
+        findings.add(TlsCodes.TLS_NO_ANSWER.finding()
+                .severity(Severity.FAIL)
+                .evidence("waitedMs", (System.nanoTime() - start) / 1_000_000)
+                .evidence("error", tlsError.getMessage())
+                .detail("TLS was asked for, and the TLS handshake did not complete within {waitedMs} ms more; the "
+                        + "port does not answer plaintext requests either. The server is slow to start TLS, or hangs.")
                 .build());
     }
 

@@ -122,7 +122,9 @@ public final class TlsCodes {
                     + "TLS and give the handshake the time left: a handshake that never comes is then a failure, "
                     + "never a plaintext guess. Otherwise they go on in plaintext.",
             "How long the probe waited.",
-            List.of());
+            List.of("Give the server more time: otlpdoctor check … --timeout 15s",
+                    "If the receiver has no tls: section, the client must not use TLS: http:// (for gRPC also "
+                            + "OTEL_EXPORTER_OTLP_INSECURE=true)"));
 
     static final List<CatalogEntry> ALL = List.of(TLS_PLAINTEXT, TLS_OK, TLS_MISMATCH, TLS_UNTRUSTED, TLS_EXPIRED,
             TLS_HOSTNAME_MISMATCH, TLS_CLIENT_CERT_REQUIRED, TLS_HANDSHAKE_FAILED, TLS_VERIFICATION_SKIPPED,

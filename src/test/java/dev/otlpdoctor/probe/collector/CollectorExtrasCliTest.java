@@ -41,16 +41,21 @@ class CollectorExtrasCliTest {
     }
 
     @Test
-    void fullQueueOfAFailingExporterFailsTheRunAndTheBackendIsTheDiagnosis() {
+    void fullQueueOfAFailingExporterWarnsAboutTheBackendWhileTheReceiverAccepts() {
         collector.metricsPage = () -> CollectorPages.V0_130;
-        CliDriver.Result result = CliDriver.create().run("check", "127.0.0.1:" + otlp.port(),
-                "--health-url", collector.url("/").toString(), "--metrics-url", collector.url("/metrics").toString(),
-                "-o", "json");
-        JsonObject json = assertThatRun(result).exitsWith(1).json();
+        String[] check = {"check", "127.0.0.1:" + otlp.port(), "--health-url", collector.url("/").toString(),
+                "--metrics-url", collector.url("/metrics").toString(), "-o", "json"};
+        // Every signal was accepted: proof outranks what the counters say, so the target warns, not fails.
+        JsonObject json = assertThatRun(CliDriver.create().run(check)).exitsWith(0).json();
+        assertThat(json.get("status").getAsString()).isEqualTo("warn");
         JsonObject diagnosis = json.getAsJsonObject("diagnosis");
         assertThat(diagnosis.get("code").getAsString()).isEqualTo("collector.exporter-failing");
+        assertThat(diagnosis.get("hop").getAsString()).isEqualTo("exporter");
         assertThat(diagnosis.get("summary").getAsString()).contains("otlphttp/vendor");
-        assertThat(codes(json)).contains("collector.queue-full");
+        assertThat(codes(json)).contains("collector.queue-full", "otlp.ok");
+        String[] strict = java.util.Arrays.copyOf(check, check.length + 1);
+        strict[check.length] = "--strict";
+        assertThatRun(CliDriver.create().run(strict)).exitsWith(1);
     }
 
     @Test

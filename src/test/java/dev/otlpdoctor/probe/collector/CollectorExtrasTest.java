@@ -4,6 +4,7 @@ import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.diagnose.Diagnoser;
+import dev.otlpdoctor.diagnose.PathFacts;
 import dev.otlpdoctor.probe.ChainRunner;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.FindingSink;
@@ -30,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -216,7 +218,7 @@ class CollectorExtrasTest {
         Finding failing = only(found, "collector.exporter-failing");
         assertThat(failing.severity()).isEqualTo(Severity.FAIL);
         assertThat(failing.evidence()).containsEntry("duringRun", "1");
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target()), runs).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target()), runs, PathFacts.networkOnly(Set.of())).orElseThrow();
         assertThat(diagnosis.code()).isEqualTo("collector.exporter-failing");
         assertThat(diagnosis.summary()).contains("otlp/tempo").contains("application side is not the problem");
     }
@@ -235,7 +237,7 @@ class CollectorExtrasTest {
     void receiverRefusalsAreDiagnosedAsBackPressure() {
         collector.metricsPage = () -> CollectorPages.v0_155WithTypeSuffix(500, 25, 0);
         List<ProbeRun> runs = runChain(collector.url("/"), collector.url("/metrics"), false, Duration.ofSeconds(5));
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target()), runs).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target()), runs, PathFacts.networkOnly(Set.of())).orElseThrow();
         assertThat(diagnosis.code()).isEqualTo(CollectorCodes.RECEIVER_REFUSING.code());
         assertThat(diagnosis.summary()).contains("otlp").contains("memory_limiter");
     }

@@ -84,7 +84,8 @@ class ProcessProbeTest extends FixtureTest {
         assertThat(run.one("bind.forwarded").evidence()).containsEntry("program", "docker-proxy");
         assertThat(run.one("bind.localhost-only")).satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.FAIL);
-            assertThat(f.detail()).contains("Inside its container's network namespace");
+            assertThat(f.detail()).contains("forwarded into a container, where the collector listens on 127.0.0.1:4317")
+                    .contains("the forwarded connections are refused");
         });
         assertThat(run.all("bind.port-conflict")).isEmpty();
     }
