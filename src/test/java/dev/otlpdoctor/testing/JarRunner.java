@@ -1,17 +1,25 @@
 package dev.otlpdoctor.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the packaged jar (or any command) as a separate process, the way a user does, with a hard
  * time limit; the result has the same shape as an in-process {@link CliDriver} run.
  */
 public final class JarRunner {
+    /** How long the output may go on after the process ended (a grandchild that still holds it). */
+    private static final int STREAM_GRACE_SECONDS = 10;
+
     private JarRunner() {
     }
 
@@ -47,26 +55,52 @@ public final class JarRunner {
 
     public static CliDriver.Result run(List<String> command, int timeoutSeconds, Path directory)
             throws IOException, InterruptedException {
+        return run(command, timeoutSeconds, directory, Map.of());
+    }
+
+    /**
+     * Runs the command with {@code env} added to the environment. The time limit is hard: at the limit the
+     * process and its descendants are killed, and the test fails with what it printed.
+     */
+    public static CliDriver.Result run(List<String> command, int timeoutSeconds, Path directory, Map<String, String> env)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.equals("NO_COLOR"));
+        builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
-        // Read both streams concurrently so a full pipe cannot block the child.
-        var err = new java.util.concurrent.CompletableFuture<String>();
-        Thread errReader = new Thread(() -> {
+        // Read both streams concurrently so a full pipe cannot block the child, and so the time limit
+        // holds even while a child keeps its output open.
+        CompletableFuture<String> out = drain(process.getInputStream());
+        CompletableFuture<String> err = drain(process.getErrorStream());
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("command did not finish within " + timeoutSeconds + " s: " + command
+                    + "\n--- stdout:\n" + out.completeOnTimeout("", 2, TimeUnit.SECONDS).join()
+                    + "\n--- stderr:\n" + err.completeOnTimeout("", 2, TimeUnit.SECONDS).join());
+        }
+        try {
+            return new CliDriver.Result(process.exitValue(), out.get(STREAM_GRACE_SECONDS, TimeUnit.SECONDS),
+                    err.get(STREAM_GRACE_SECONDS, TimeUnit.SECONDS), String.join(" ", command));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the output of " + command + " did not end with it (a child process still "
+                    + "holds it open?)", e);
+        }
+    }
+
+    /** Everything the stream delivers until its end, read on its own thread. */
+    private static CompletableFuture<String> drain(InputStream stream) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
-                err.completeExceptionally(e);
+                text.completeExceptionally(e);
             }
         });
-        errReader.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("command did not finish within " + timeoutSeconds + " s: " + command);
-        }
-        errReader.join();
-        return new CliDriver.Result(process.exitValue(), out, err.join(), String.join(" ", command));
+        reader.setDaemon(true);
+        reader.start();
+        return text;
     }
 }
