@@ -160,15 +160,14 @@ public final class BindingProbe extends LocalProbe {
                 : listeners.stream().anyMatch(l -> l.socket().wildcard()) ? LocalCodes.BIND_ALL_INTERFACES
                 : LocalCodes.BIND_SPECIFIC_ADDRESS;
         if (!onPath) {
-            return code.finding()
-                    .severity(Severity.INFO)
+            return LocalCodes.BIND_OTHER_NAMESPACE.finding()
                     .endpoint(endpoint.label())
                     .evidence("port", endpoint.port())
                     .evidence("listeners", listeners.stream().map(Listener::describe).toList())
                     .evidence("onPath", false)
                     .param("bound", bound)
-                    .detail("Another collector listens on " + bound + " inside its own network namespace (a "
-                            + "container). The target's connections do not go there: this is not on its path.")
+                    .detail("Inside its own network namespace (a container) another collector listens on " + bound
+                            + ". The target's connections do not go there: this is not on its path.")
                     .build();
         }
         return code.finding()

@@ -103,6 +103,9 @@ public final class ProcessProbe extends LocalProbe {
         if (d.container() != null) {
             b.evidence("container", d.container());
         }
+        if (d.netns() != null) {
+            b.evidence("networkNamespace", d.netns());
+        }
         String configs = collector.configs().isEmpty() ? "no --config (the build's default configuration)"
                 : "--config " + collector.configs().stream().map(ConfigArgument::value).collect(Collectors.joining(", "));
         if (notOnPath != null) {

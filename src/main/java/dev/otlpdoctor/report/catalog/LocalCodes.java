@@ -110,6 +110,14 @@ public final class LocalCodes {
                     "Inside the container the receiver must listen on 0.0.0.0:{port}, not localhost: published "
                             + "connections do not come from the container's loopback."));
 
+    public static final CatalogEntry BIND_OTHER_NAMESPACE = new CatalogEntry("bind.other-namespace", INFO,
+            "another collector listens on {bound} in its own network namespace: not on this target's path",
+            "A collector in another network namespace (a container, a pod) listens on the same port number. A "
+                    + "network namespace has its own addresses and ports: connections to this target do not reach "
+                    + "that socket, so it neither serves nor blocks the target. It is reported as context only.",
+            "The socket inside the other namespace (from /proc/PID/net/tcp) and the collector's pid.",
+            List.of());
+
     public static final CatalogEntry BIND_FORWARDED = new CatalogEntry("bind.forwarded", INFO,
             "port {port} is forwarded by {program} (pid {pid})",
             "The port is held by a port forwarder (docker-proxy, rootlessport, slirp4netns, pasta, kubectl "
@@ -152,6 +160,6 @@ public final class LocalCodes {
                     + "sudo firewall-cmd --list-all; sudo ufw status verbose"));
 
     static final List<CatalogEntry> ALL = List.of(PROCESS_RUNNING, PROCESS_NOT_RUNNING, PROCESS_NO_OTLP_LISTENER,
-            BIND_ALL_INTERFACES, BIND_LOCALHOST_ONLY, BIND_SPECIFIC_ADDRESS, BIND_NO_LISTENER, BIND_NOT_PUBLISHED, BIND_FORWARDED,
+            BIND_ALL_INTERFACES, BIND_LOCALHOST_ONLY, BIND_SPECIFIC_ADDRESS, BIND_NO_LISTENER, BIND_NOT_PUBLISHED, BIND_OTHER_NAMESPACE, BIND_FORWARDED,
             BIND_PORT_CONFLICT, LOCAL_UNREADABLE, FIREWALL_PRESENT);
 }
