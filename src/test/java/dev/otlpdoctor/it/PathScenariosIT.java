@@ -95,6 +95,7 @@ class PathScenariosIT {
                 .containsExactlyInAnyOrder("pass", "info");
         assertThat(running).filteredOn(f -> f.get("severity").getAsString().equals("info"))
                 .allSatisfy(f -> assertThat(f.getAsJsonObject("evidence").get("onPath").getAsBoolean()).isFalse());
+        assertThat(field(findings(report, "bind.other-namespace"), "severity")).containsExactly("info", "info");
     }
 
     @Test
@@ -130,9 +131,10 @@ class PathScenariosIT {
                 collector inside $CONTAINER -- --bind 127.0.0.1
                 """ + BOTH_PORTS + BOTH_PORTS_IN_CONTAINER + "check 10.200.0.1" + CHECK_TIMEOUT), 0);
         assertPassedWithAllSixExports(report);
-        List<JsonObject> loopback = findings(report, "bind.localhost-only");
-        assertThat(loopback).as("the container's loopback sockets, one per port").hasSize(2);
-        assertThat(field(loopback, "severity")).containsOnly("info");
+        List<JsonObject> context = findings(report, "bind.other-namespace");
+        assertThat(context).as("the container's loopback sockets, one per port").hasSize(2);
+        assertThat(field(context, "severity")).containsOnly("info");
+        assertThat(findings(report, "bind.localhost-only")).as("not the target's binding").isEmpty();
     }
 
     // Refused targets: the socket the connection reaches, or misses, is the cause.
