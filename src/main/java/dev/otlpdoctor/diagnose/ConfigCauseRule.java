@@ -49,7 +49,7 @@ final class ConfigCauseRule implements DiagnosisRule {
             boolean unusedOtlp = f.entry() == ConfigCodes.RECEIVER_UNUSED
                     && String.valueOf(f.evidence().get("component")).startsWith("otlp");
             boolean localhost = f.entry() == ConfigCodes.ENDPOINT_LOCALHOST || f.entry() == K8sCodes.RECEIVER_LOCALHOST;
-            if (unusedOtlp || localhost) {
+            if ((unusedOtlp || localhost) && f.severity().atLeast(Severity.WARN)) {
                 return diagnosis(evidence, f, f.title(), "The connection was refused, and the config explains it: "
                         + f.detail());
             }

@@ -30,9 +30,9 @@ public final class Diagnoser {
      */
     private static final List<DiagnosisRule> RULES = List.of(
             new OutsideClusterRule(),
-            new ConfigCauseRule(),
             new PortConflictRule(),
             new SocketElsewhereRule(),
+            new ConfigCauseRule(),
             RefusedWithLocalCauseRule.notRunning(),
             RefusedWithLocalCauseRule.noOtlpListener(),
             new LocalFirewallRule(),

@@ -3,6 +3,7 @@ package dev.otlpdoctor.diagnose;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.K8sLiveCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import java.util.Optional;
@@ -15,6 +16,13 @@ import java.util.Optional;
 final class OutsideClusterRule implements DiagnosisRule {
     @Override
     public Optional<Diagnosis> diagnose(RunEvidence evidence) {
+        // What kubectl showed of the Service (no endpoints, a selector that matches nothing) is a real fault
+        // on the path; being outside the cluster only limits what this machine can see.
+        boolean serviceFault = evidence.findings().stream()
+                .anyMatch(f -> f.code().startsWith("k8s.") && f.severity() == Severity.FAIL);
+        if (serviceFault) {
+            return Optional.empty();
+        }
         for (Finding outside : evidence.findings(K8sLiveCodes.OUTSIDE_CLUSTER)) {
             Object host = outside.evidence().get("host");
             boolean unresolved = evidence.findings().stream()
@@ -34,6 +42,6 @@ final class OutsideClusterRule implements DiagnosisRule {
     @Override
     public RuleDoc doc() {
         return new RuleDoc(Hop.NAME, "outside the cluster", "`k8s.outside-cluster` (this is not a pod) and `dns.unresolved` or "
-                + "`dns.timeout` for the Service's cluster name", "`k8s.outside-cluster`, with the port-forward to use");
+                + "`dns.timeout` for the Service's cluster name, while kubectl showed no fault of the Service (no `k8s.*` at `fail`)", "`k8s.outside-cluster`, with the port-forward to use");
     }
 }

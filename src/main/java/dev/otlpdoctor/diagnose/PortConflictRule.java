@@ -42,7 +42,8 @@ final class PortConflictRule implements DiagnosisRule {
                     .anyMatch(f -> endpoint.equals(f.endpoint()) && FOREIGN_ANSWERS.contains(f.entry())
                             && f.severity() == Severity.FAIL && !otlpLike(f));
             if (onPath && endpointFailed && !otlp) {
-                String summary = conflict.detail() + ". That program, not a collector, owns port "
+                String detail = conflict.detail();
+                String summary = detail + (detail.endsWith(".") ? "" : ".") + " That program, not a collector, owns port "
                         + conflict.evidence().get("port") + ": the application's exports reach it, and a collector "
                         + "configured for this port fails to start with 'address already in use'.";
                 return Optional.of(new Diagnosis(conflict.code(), endpoint + ": " + conflict.title(), summary,

@@ -6,8 +6,10 @@ import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
 final class SocketElsewhereRule implements DiagnosisRule {
     @Override
     public Optional<Diagnosis> diagnose(RunEvidence evidence) {
-        for (Finding refused : evidence.findings(NetworkCodes.TCP_REFUSED)) {
+        for (Finding refused : failedConnections(evidence)) {
             Optional<SocketPath> path = evidence.facts().socket(refused.endpoint());
             if (path.isEmpty()) {
                 continue;
@@ -36,12 +38,27 @@ final class SocketElsewhereRule implements DiagnosisRule {
             if (bound.isEmpty()) {
                 continue;
             }
-            String summary = "The connection to " + refused.evidence().get("address") + " port " + path.get().port()
-                    + " was refused, yet " + where(path.get()) + ": " + consequence(path.get());
+            String summary = "The connection to " + refused.endpoint() + " failed (" + refused.title() + "), yet "
+                    + where(path.get()) + ": " + consequence(path.get());
             return Optional.of(new Diagnosis(code.code(), refused.endpoint() + ": " + bound.get().title(), summary,
                     bound.get().remediation(), Diagnoser.alsoCheck(evidence, code)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The failures that show the connection did not reach a receiver: a refusal, or — through a forwarder,
+     * which accepts first and closes when the container refuses — any failure on that endpoint.
+     */
+    private static List<Finding> failedConnections(RunEvidence evidence) {
+        List<Finding> failed = new ArrayList<>(evidence.findings(NetworkCodes.TCP_REFUSED));
+        evidence.findings().stream()
+                .filter(f -> f.severity() == Severity.FAIL && f.endpoint() != null && !failed.contains(f)
+                        && !f.code().startsWith("bind."))
+                .filter(f -> evidence.facts().socket(f.endpoint())
+                        .map(p -> p.reach() == SocketPath.Reach.FORWARDED).orElse(false))
+                .forEach(failed::add);
+        return failed;
     }
 
     private static CatalogEntry codeFor(SocketPath path) {
@@ -60,12 +77,21 @@ final class SocketElsewhereRule implements DiagnosisRule {
     }
 
     private static String where(SocketPath path) {
-        if (path.reach() == SocketPath.Reach.FORWARDED || path.reach() == SocketPath.Reach.UNPUBLISHED) {
-            return "inside a container's network namespace " + path.inside().describe() + " listens"
-                    + (path.forward() == null ? "" : ", reached through " + path.forward().by());
+        if (path.reach() == SocketPath.Reach.FORWARDED) {
+            return path.forward().by() + " forwards it into a container, where " + inside(path) + " listens";
+        }
+        if (path.reach() == SocketPath.Reach.UNPUBLISHED) {
+            return "inside a container's own network namespace " + inside(path) + " listens";
         }
         return "on this machine " + path.nearMisses().stream().filter(l -> l.namespaceOf() == null)
                 .map(Listener::describe).collect(Collectors.joining("; ")) + " listens";
+    }
+
+    /** The collector's socket inside its container: {@code 127.0.0.1:4317 (pid 14 otelcol-contrib)}. */
+    private static String inside(SocketPath path) {
+        Listener inside = path.inside();
+        return inside.socket().label() + (inside.owner() == null ? ""
+                : " (pid " + inside.owner().pid() + " " + inside.owner().program() + ")");
     }
 
     private static String consequence(SocketPath path) {
@@ -89,7 +115,7 @@ final class SocketElsewhereRule implements DiagnosisRule {
     @Override
     public RuleDoc doc() {
         return new RuleDoc(Hop.SOCKET, "collector listens, but not where the connection goes",
-                "`tcp.refused` on an endpoint whose socket hop (from the local probes) is bound to loopback only "
+                "`tcp.refused` (or, behind a port forwarder, any failure) on an endpoint whose socket hop (from the local probes) is bound to loopback only "
                         + "(`bind.localhost-only`), to another address (`bind.specific-address`), open only inside a "
                         + "container that nothing publishes (`bind.not-published`), or forwarded into a container "
                         + "where the collector is bound to loopback (`bind.localhost-only`)",

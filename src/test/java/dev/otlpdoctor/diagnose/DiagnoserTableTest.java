@@ -188,6 +188,23 @@ class DiagnoserTableTest {
                                 endpointFinding(GRPC, LocalCodes.BIND_LOCALHOST_ONLY, Severity.FAIL))
                         .paths(forwarded(GRPC, "127.0.0.1", CONTAINER), forwarded(HTTP, "127.0.0.1", CONTAINER))
                         .expect("bind.localhost-only", Hop.SOCKET, Severity.FAIL),
+                when("behind a forwarder the connection is accepted, then closed: the container's collector is on its loopback")
+                        .target(GRPC_ONLY)
+                        .runs(tcpOpen(GRPC), run("protocol", GRPC, ProtocolCodes.PROTOCOL_UNKNOWN.finding()
+                                        .evidence("port", 4317).evidence("answer", "closed the connection without a byte").build()),
+                                endpointFinding(GRPC, LocalCodes.BIND_LOCALHOST_ONLY, Severity.FAIL))
+                        .paths(forwarded(GRPC, "127.0.0.1", CONTAINER))
+                        .expect("bind.localhost-only", Hop.SOCKET, Severity.FAIL),
+                when("refused, bound to 127.0.0.1, and the config leaves the endpoint at localhost (the socket comes first)")
+                        .runs(tcpRefused(GRPC), tcpRefused(HTTP), config(ConfigCodes.ENDPOINT_LOCALHOST, Severity.WARN),
+                                endpointFinding(GRPC, LocalCodes.BIND_LOCALHOST_ONLY, Severity.FAIL))
+                        .paths(missed(GRPC, SocketPath.Reach.LOOPBACK_ONLY, "127.0.0.1", HERE),
+                                missed(HTTP, SocketPath.Reach.LOOPBACK_ONLY, "127.0.0.1", HERE))
+                        .expect("bind.localhost-only", Hop.SOCKET, Severity.FAIL),
+                when("refused, nothing listens, and another collector's config (context, info) says localhost")
+                        .runs(tcpRefused(GRPC), tcpRefused(HTTP), config(ConfigCodes.ENDPOINT_LOCALHOST, Severity.INFO))
+                        .paths(nothing(GRPC), nothing(HTTP))
+                        .expect("tcp.refused", Hop.SOCKET, Severity.FAIL),
                 when("a web server holds 4317 and answers HTTP/1.1 404").target(GRPC_ONLY)
                         .runs(tcpOpen(GRPC), endpointFinding(GRPC, LocalCodes.BIND_PORT_CONFLICT, Severity.INFO),
                                 run("protocol", GRPC, mismatch("HTTP/1.1", "GET /v1/traces was answered 'HTTP/1.0 404 File not found'")))

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,18 +157,18 @@ class PathScenariosIT {
 
     /**
      * A running collector with the removed {@code logging} exporter, bound to 127.0.0.1 and probed through
-     * 10.200.0.1. It runs, so "the collector will not start" is disproved (warn); the cause is the binding.
-     * Its config has no endpoint, which the lint reports as {@code config.endpoint-localhost}: with a refusal,
-     * rule 2 of docs/diagnosis.md ("config explains the refusal") names that, at the socket hop, with the
-     * file and line; {@code bind.localhost-only} is the observed socket behind it.
+     * 10.200.0.1. It runs, so "the collector will not start" is disproved (warn); the cause is the binding,
+     * at the socket hop, which comes before what its config says ({@code config.endpoint-localhost}, also
+     * checked).
      */
     @Test
     void aRunningCollectorWithARemovedExporterIsRefusedForItsBindingNotForThatExporter() throws Exception {
         Path config = Files.writeString(dir.resolve("config.yaml"), OLD_CONFIG);
         JsonObject report = report(scenario("collector_with_config here \"$CONFIG\" -- --bind 127.0.0.1\n"
                 + BOTH_PORTS + "check 10.200.0.1" + CHECK_TIMEOUT, Map.of("CONFIG", config.toString())), 1);
-        assertDiagnosis(report, "config.endpoint-localhost", "socket");
-        assertThat(report.getAsJsonObject("diagnosis").get("title").getAsString()).contains(config.toString());
+        assertDiagnosis(report, "bind.localhost-only", "socket");
+        assertThat(report.getAsJsonObject("diagnosis").getAsJsonArray("alsoCheck").toString())
+                .contains("config.endpoint-localhost");
         assertThat(field(findings(report, "config.deprecated-component"), "severity")).containsExactly("warn");
         assertThat(field(findings(report, "bind.localhost-only"), "severity")).containsExactly("fail", "fail");
     }
@@ -226,7 +225,7 @@ class PathScenariosIT {
                 """ + BOTH_PORTS_IN_CONTAINER + BOTH_PORTS + "check 10.200.0.1" + CHECK_TIMEOUT), 1);
         assertDiagnosis(report, "bind.localhost-only", "socket");
         assertThat(report.getAsJsonObject("diagnosis").get("summary").getAsString())
-                .contains("forwarded into a container", "127.0.0.1:4317");
+                .contains("docker-proxy pid", "forwards it into a container", "127.0.0.1:4317");
     }
 
     // Without proof, never a pass.
@@ -248,18 +247,11 @@ class PathScenariosIT {
         assertThat(findings(report, "otlp.ok")).isEmpty();
     }
 
-    // Defects found by these scenarios, kept here until they are fixed.
-
     @Test
-    @Disabled("defect: the config of a collector that is not on the target's path raises a healthy target to warn; "
-            + "see the method's comment")
     void theStaleConfigOfAContainerCollectorLeavesAHealthyTargetAPass() throws Exception {
         // A collector here serves 10.200.0.1 (all six exports accepted); another runs in a container, bound to
-        // its own loopback, with OLD_CONFIG. Observed: exit 0 but status warn, diagnosis config.endpoint-localhost
-        // ("10.200.0.1: receiver otlp (grpc) listens on localhost:4317") from the container collector's config.
-        // ProcessConfigProbe lints the --config of every collector and reports its findings against the target
-        // whatever the path; the config of a process that is not on the path should be context (info), as its
-        // process.running and bind.* findings already are.
+        // its own loopback, with OLD_CONFIG. That config is not on the target's path: context (info), so the
+        // target passes.
         Path config = Files.writeString(dir.resolve("config.yaml"), OLD_CONFIG);
         JsonObject report = report(scenario("""
                 collector here -- --bind 0.0.0.0
@@ -271,14 +263,10 @@ class PathScenariosIT {
     }
 
     @Test
-    @Disabled("defect: a refusal here is blamed on the config of a collector in another network namespace; see the "
-            + "method's comment")
     void theConfigOfACollectorInAnotherNamespaceIsNotTheCauseOfARefusalHere() throws Exception {
         // The collector here is bound to 10.200.0.1 and the app uses 127.0.0.1 (bind.specific-address, as in
         // aCollectorBoundToOneAddressRefusesTheLoopbackTheAppUses); another collector runs in a container,
-        // bound to its own loopback, with OLD_CONFIG. Observed: diagnosis config.endpoint-localhost "the config
-        // explains it", citing the container collector's file. ConfigCauseRule takes any config finding of the
-        // run, not only the config of the collector on the target's path (or its nearest miss).
+        // bound to its own loopback, with OLD_CONFIG: its config is context, not the cause of this refusal.
         Path config = Files.writeString(dir.resolve("config.yaml"), OLD_CONFIG);
         JsonObject report = report(scenario("""
                 collector here -- --bind 10.200.0.1

@@ -16,6 +16,8 @@ import dev.otlpdoctor.report.catalog.LocalCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lints the configuration a running collector was started with: the {@code --config} files the process
@@ -50,7 +52,12 @@ public final class ProcessConfigProbe implements Probe {
 
     @Override
     public void run(ProbeContext context, FindingSink findings) {
+        Optional<Set<CollectorProcess>> onPath = context.facts().get(ProcessProbe.ON_PATH);
         for (CollectorProcess collector : context.facts().get(ProcessProbe.COLLECTORS).orElse(List.of())) {
+            String offPath = onPath.map(on -> on.contains(collector)).orElse(true) ? null
+                    : "This is the config of pid " + collector.process().pid() + ", which is not on the target's "
+                            + "path (another collector serves its ports, or it runs in another network namespace): "
+                            + "context only.";
             List<LintInput> inputs = new ArrayList<>();
             for (ConfigArgument config : collector.configs()) {
                 String file = config.filePath();
@@ -70,11 +77,19 @@ public final class ProcessConfigProbe implements Probe {
             try {
                 // Several --config files merge in order, as the collector merges them.
                 new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings()
-                        .forEach(f -> findings.add(asRunning(f, collector)));
+                        .forEach(f -> findings.add(asContext(asRunning(f, collector), offPath)));
             } catch (DoctorException e) {
                 findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
             }
         }
+    }
+
+    /** A finding about an off-path collector's config is context: information, never the target's problem. */
+    private static Finding asContext(Finding finding, String offPath) {
+        if (offPath == null || !finding.severity().atLeast(Severity.WARN)) {
+            return finding;
+        }
+        return finding.withSeverity(Severity.INFO, offPath);
     }
 
     /**

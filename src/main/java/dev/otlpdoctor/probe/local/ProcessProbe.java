@@ -6,6 +6,7 @@ import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +20,12 @@ import java.util.stream.Collectors;
 public final class ProcessProbe extends LocalProbe {
     /** The collectors running on this machine, with their --config values, for the config lint and later probes. */
     public static final Fact<List<CollectorProcess>> COLLECTORS = Fact.named("local-collectors");
+    /**
+     * The collectors on the target's path: serving one of its ports, nearest to a refused one, or — when
+     * nothing serves it — running in this network namespace without opening it. Their configs explain the
+     * path; every other collector is context.
+     */
+    public static final Fact<Set<CollectorProcess>> ON_PATH = Fact.named("local-collectors-on-path");
 
     public ProcessProbe(HostFs fs) {
         super(fs);
@@ -44,14 +51,19 @@ public final class ProcessProbe extends LocalProbe {
         boolean served = paths.stream().anyMatch(p -> p.reach().reaches() && p.collector() != null);
         boolean nothingListens = paths.stream().anyMatch(p -> p.reach() == SocketPath.Reach.NOTHING);
         String ownNamespace = ProcessDetails.link(fs.proc("self", "ns", "net"));
+        Set<CollectorProcess> onPath = new HashSet<>();
         for (CollectorProcess collector : collectors) {
             boolean here = collector.inNamespace(ownNamespace);
+            if (paths.stream().anyMatch(p -> p.collector() == collector) || (here && !served && nothingListens)) {
+                onPath.add(collector);
+            }
             findings.add(running(collector, onPath(collector, paths), context.target().host()));
             boolean listensOnOtlp = collector.listeners().stream().anyMatch(l -> ports.contains(l.socket().port()));
             if (!listensOnOtlp && collector.process().fdsReadable()) {
                 findings.add(noOtlpListener(collector, portList, here && !served && nothingListens));
             }
         }
+        context.facts().put(ON_PATH, onPath);
         if (collectors.isEmpty() && snapshot.hidepid()) {
             findings.add(LocalCodes.LOCAL_UNREADABLE.finding()
                     .evidence("what", "other users' processes, so whether a collector runs (/proc is mounted with "

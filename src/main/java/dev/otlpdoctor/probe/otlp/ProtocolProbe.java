@@ -270,12 +270,12 @@ public final class ProtocolProbe implements Probe {
     }
 
     private static Finding.Builder unknown(Endpoint endpoint, Answer answer, String when) {
-        String what = answer.empty() ? "it closed the connection without a byte" : "'" + answer.excerpt() + "'";
+        String what = answer.empty() ? "closed the connection without a byte" : "sent '" + answer.excerpt() + "'";
         return ProtocolCodes.PROTOCOL_UNKNOWN.finding()
                 .evidence("port", endpoint.port())
                 .evidence("answer", what)
                 .evidence("bytes", Math.max(0, answer.length()))
-                .detail("The server sent " + what + " " + when + ": neither HTTP/1.1 nor HTTP/2.");
+                .detail("The server " + what + " " + when + ": neither HTTP/1.1 nor HTTP/2.");
     }
 
     /**
