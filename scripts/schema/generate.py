@@ -128,7 +128,7 @@ class Schemas:
             out["properties"] = properties
         elif "type" not in out:
             out["type"] = "any"
-        for passthrough in ("enum", "caseInsensitive", "open", "requiredOneOf", "message", "source", "text"):
+        for passthrough in ("enum", "caseInsensitive", "alsoInteger", "open", "requiredOneOf", "message", "source", "text"):
             if passthrough in node:
                 out[passthrough] = node[passthrough]
         if node.get("x-optional"):

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -200,6 +201,9 @@ public final class SchemaChecker {
         switch (schema.type()) {
             case STRING -> {
                 // A value from ${env:…} is decoded as the original text where a string is wanted.
+                if (actual == ValueType.INTEGER && schema.alsoInteger()) {
+                    return;
+                }
                 if (actual != ValueType.STRING && !substituted) {
                     wrongType(scope, path, value, schema.type());
                 } else if (!schema.allows(value.text())) {
@@ -378,14 +382,45 @@ public final class SchemaChecker {
         return value.isScalar() && (unresolved.contains(value.location()) || value.text().contains("${"));
     }
 
-    /** The candidate a typo most likely meant: a few edits away, relative to the word's length. */
+    /**
+     * The candidate a typo most likely meant: a few edits away relative to the word's length (two swapped
+     * neighbours count as one edit), or one that starts with what was written or is its start
+     * ({@code max_size_items} for {@code max_size}); the nearest wins. Numbers get no suggestion: 1.4 is not a
+     * typo of 1.0.
+     */
     static String closest(String written, List<String> candidates) {
+        if (written.isEmpty() || written.matches("[-+0-9.]+")) {
+            return null;
+        }
+        String lower = written.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, Math.min(3, written.length() / 3));
         return candidates.stream()
                 .filter(c -> !c.isEmpty())
-                .filter(c -> EditDistance.between(written.toLowerCase(), c.toLowerCase()) <= limit)
-                .min(Comparator.comparingInt(c -> EditDistance.between(written, c)))
+                .filter(c -> {
+                    String candidate = c.toLowerCase(Locale.ROOT);
+                    return distance(lower, candidate) <= limit
+                            || Math.min(lower.length(), candidate.length()) >= 2
+                            && (candidate.startsWith(lower) || lower.startsWith(candidate));
+                })
+                .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))))
                 .orElse(null);
+    }
+
+    private static int distance(String a, String b) {
+        return swappedNeighbours(a, b) ? 1 : EditDistance.between(a, b);
+    }
+
+    /** {@code gprc} for {@code grpc}: the commonest typo, two edits for plain Levenshtein. */
+    private static boolean swappedNeighbours(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int first = 0;
+        while (first < a.length() && a.charAt(first) == b.charAt(first)) {
+            first++;
+        }
+        return first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
+                && a.substring(first + 2).equals(b.substring(first + 2));
     }
 
     private static List<String> with(List<String> path, String key) {

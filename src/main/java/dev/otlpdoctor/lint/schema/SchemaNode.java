@@ -40,6 +40,7 @@ public final class SchemaNode {
     private final SchemaNode values;
     private final List<String> allowed;
     private final boolean caseInsensitive;
+    private final boolean alsoInteger;
     private final boolean open;
     private final boolean optional;
     private final boolean unsigned;
@@ -59,6 +60,7 @@ public final class SchemaNode {
         values = json.has("values") ? new SchemaNode(json.getAsJsonObject("values")) : null;
         allowed = json.has("enum") ? strings(json.getAsJsonArray("enum")) : List.of();
         caseInsensitive = flag(json, "caseInsensitive");
+        alsoInteger = flag(json, "alsoInteger");
         open = flag(json, "open");
         optional = flag(json, "optional");
         unsigned = flag(json, "unsigned");
@@ -120,6 +122,11 @@ public final class SchemaNode {
     /** Whether {@code text} is one of the allowed values (or no list restricts it). */
     public boolean allows(String text) {
         return allowed.isEmpty() || allowed.stream().anyMatch(a -> caseInsensitive ? a.equalsIgnoreCase(text) : a.equals(text));
+    }
+
+    /** A string setting whose Go type is an integer with UnmarshalText: a plain integer is decoded too. */
+    public boolean alsoInteger() {
+        return alsoInteger;
     }
 
     /** Keys not listed are accepted as written (a section that is not modelled key by key). */
