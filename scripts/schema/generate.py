@@ -195,6 +195,7 @@ def main():
         "format": 1,
         "generatedBy": "scripts/schema/generate.py",
         "release": args.core_release,
+        "contrib-ref": releases.get("contrib"),
         "components": components,
         "service": {"repository": repositories["core"], "release": args.core_release,
                     "source": service["source"], "schema": schemas.inline("core", "service", service["schema"])},
