@@ -43,6 +43,14 @@ COMPONENTS = [
     ("extensions", "extension/pprofextension", "contrib"),
     ("extensions", "extension/healthcheckextension", "contrib"),
     ("processors", "processor/resourceprocessor", "contrib"),
+    ("processors", "processor/attributesprocessor", "contrib"),
+    ("receivers", "receiver/jaegerreceiver", "contrib"),
+    ("exporters", "exporter/prometheusexporter", "contrib"),
+    ("exporters", "exporter/fileexporter", "contrib"),
+    ("extensions", "extension/bearertokenauthextension", "contrib"),
+    ("extensions", "extension/basicauthextension", "contrib"),
+    ("extensions", "extension/oauth2clientauthextension", "contrib"),
+    ("connectors", "connector/countconnector", "contrib"),
 ]
 
 
@@ -91,6 +99,9 @@ class Schemas:
     def inline(self, repo, directory, node, seen=()):
         """One self-contained node in the output format (see docs/lint.md, "Schema data")."""
         out = {}
+        if node.get("$ref") == "time.duration":  # the Go standard library type, not a file
+            node = dict(node, type="string", format="duration")
+            del node["$ref"]
         if "$ref" in node:
             target = self.resolve_ref(repo, directory, node["$ref"])
             if target in seen:
@@ -111,9 +122,9 @@ class Schemas:
         elif kind == "array":
             out["type"] = "array"
             out["items"] = self.inline(repo, directory, node.get("items", {}), seen)
-        elif kind == "map":
+        elif kind == "map" or "additionalProperties" in node:  # a Go map: any key, typed values
             out["type"] = "map"
-            out["values"] = self.inline(repo, directory, node.get("values", {}), seen)
+            out["values"] = self.inline(repo, directory, node.get("values", node.get("additionalProperties", {})), seen)
         elif kind == "object" or "properties" in node or "allOf" in node:
             out["type"] = "object"
             properties = dict(out.get("properties", {}))

@@ -58,7 +58,7 @@ class SchemaCommandTest {
                 assertThat(result.get("level").getAsString()).isEqualTo("note");
             }
         }
-        assertThat(unchecked).isEqualTo(4);
+        assertThat(unchecked).isEqualTo(3);
         assertThat(typo).isNotNull();
         assertThat(typo.get("level").getAsString()).isEqualTo("error");
         assertThat(ruleIds.get(typo.get("ruleIndex").getAsInt())).isEqualTo("config.invalid-key");

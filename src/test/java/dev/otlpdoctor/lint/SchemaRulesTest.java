@@ -110,8 +110,7 @@ class SchemaRulesTest {
         LintResult result = lint("schema/contrib-components.yaml");
         List<Finding> unchecked = withCode(result, "config.component-unchecked");
         assertThat(unchecked).extracting(f -> f.evidence().get("kind") + " " + f.evidence().get("component"))
-                .containsExactly("receiver prometheus", "processor k8sattributes", "connector spanmetrics",
-                        "exporter prometheus");
+                .containsExactly("receiver prometheus", "processor k8sattributes", "connector spanmetrics");
         assertThat(unchecked).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(location(unchecked.get(0))).isEqualTo(positionOf("schema/contrib-components.yaml", "prometheus:"));
         assertThat(unchecked.get(0).title())
