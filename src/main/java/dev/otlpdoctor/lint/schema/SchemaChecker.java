@@ -215,7 +215,7 @@ public final class SchemaChecker {
                 if (actual != ValueType.INTEGER && actual != ValueType.FLOAT) {
                     wrongType(scope, path, value, schema.type());
                 } else if (schema.unsigned() && value.text().startsWith("-")) {
-                    add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(), scope, path,
+                    add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(),
                             evidence(scope, path, "expected", "a number of 0 or more", "actual", "a negative number"),
                             "The setting is an unsigned integer: the collector refuses the config (\"cannot parse '"
                                     + last(path) + "', " + value.text() + " overflows uint\").");
@@ -236,7 +236,7 @@ public final class SchemaChecker {
         String text = value.text();
         if (actual == ValueType.INTEGER || actual == ValueType.FLOAT) {
             if (!text.replaceAll("[-+._0]", "").isEmpty()) {
-                add(SchemaProblem.Kind.DURATION_UNIT, Severity.WARN, value.location(), scope, path,
+                add(SchemaProblem.Kind.DURATION_UNIT, Severity.WARN, value.location(),
                         evidence(scope, path, "value", text, "unit", "nanoseconds"),
                         "A number without a unit is read as nanoseconds: " + text + " means " + text
                                 + "ns, not seconds. The collector starts, but the setting is almost certainly not what was meant.");
@@ -245,7 +245,7 @@ public final class SchemaChecker {
             wrongType(scope, path, value, SchemaNode.Type.DURATION);
         } else if (!GoDuration.valid(text)) {
             boolean noUnit = GoDuration.missingUnit(text);
-            add(SchemaProblem.Kind.DURATION_UNIT, Severity.FAIL, value.location(), scope, path,
+            add(SchemaProblem.Kind.DURATION_UNIT, Severity.FAIL, value.location(),
                     evidence(scope, path, "value", text, "unit", noUnit ? "missing" : "invalid"),
                     "The collector refuses the config: time: " + (noUnit ? "missing unit in duration" : "invalid duration")
                             + " \"" + text + "\". Durations are written with a unit: ns, us, ms, s, m or h (e.g. 5s, 200ms, 1m30s).");
@@ -262,7 +262,7 @@ public final class SchemaChecker {
             if (!set) {
                 Map<String, Object> facts = evidence(scope, path, "missing", String.join(" or ", group));
                 facts.put("collectorMessage", schema.message() == null ? "" : schema.message());
-                add(SchemaProblem.Kind.REQUIRED_MISSING, Severity.FAIL, keyLocation, scope, path, facts,
+                add(SchemaProblem.Kind.REQUIRED_MISSING, Severity.FAIL, keyLocation, facts,
                         "The collector refuses the config when " + String.join(" or ", group) + " is not set"
                                 + (schema.message() == null ? "." : "; it says: " + schema.message() + "."));
             }
@@ -331,8 +331,8 @@ public final class SchemaChecker {
                 ? "The collector " + schemas.release() + " refuses this key (" + collectorMessage + "); the schema "
                         + "of " + version + " is not shipped, so it may still have been accepted there."
                 : "The collector refuses to start: " + collectorMessage + ".";
-        problems.add(new SchemaProblem(SchemaProblem.Kind.INVALID_KEY, olderRelease ? Severity.WARN : Severity.FAIL,
-                parent.keyLocation(key), params, detail));
+        add(SchemaProblem.Kind.INVALID_KEY, olderRelease ? Severity.WARN : Severity.FAIL, parent.keyLocation(key),
+                params, detail);
     }
 
     private void wrongType(Scope scope, String key, YamlNode value, SchemaNode.Type expected) {
@@ -341,9 +341,9 @@ public final class SchemaChecker {
 
     private void wrongType(Scope scope, List<String> path, YamlNode value, SchemaNode.Type expected) {
         ValueType actual = ValueType.of(value);
-        add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(), scope, path,
+        add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(),
                 evidence(scope, path, "expected", expected.description(), "actual", actual.description()),
-                "The collector refuses the config: '" + scope.decoder(path) + "' expects " + expected.description()
+                "The collector refuses the config: " + scope.display(path) + " takes " + expected.description()
                         + " but " + actual.description() + " is written"
                         + (actual == ValueType.INTEGER || actual == ValueType.FLOAT || actual == ValueType.BOOLEAN
                         ? " (quote it to make it a string: \"…\")" : "") + ".");
@@ -357,13 +357,13 @@ public final class SchemaChecker {
         if (suggestion != null && !suggestion.isEmpty()) {
             facts.put("suggestion", suggestion);
         }
-        add(SchemaProblem.Kind.ENUM_VALUE, Severity.FAIL, value.location(), scope, path, facts,
+        add(SchemaProblem.Kind.ENUM_VALUE, Severity.FAIL, value.location(), facts,
                 "The collector refuses the config: '" + value.text() + "' is not a value " + scope.decoder(path)
                         + " takes (" + allowed + ")" + (schema.source() == null ? "." : "; see " + schema.source() + "."));
     }
 
-    private void add(SchemaProblem.Kind kind, Severity severity, Location location, Scope scope, List<String> path,
-                     Map<String, Object> evidence, String detail) {
+    private void add(SchemaProblem.Kind kind, Severity severity, Location location, Map<String, Object> evidence,
+                     String detail) {
         problems.add(new SchemaProblem(kind, severity, location, evidence, detail));
     }
 
