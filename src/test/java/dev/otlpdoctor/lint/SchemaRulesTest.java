@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The schema rules on whole configs: the issue's example, variables, releases, unchecked components, merging. */
@@ -96,6 +97,23 @@ class SchemaRulesTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"0.128.0,", "0.129.0,blocking", "0.130.0,blocking batcher", "0.159.0,blocking batcher",
+            "latest,blocking batcher"})
+    void exporterhelperKeysRemovedInTheirRelease(String version, String refused) {
+        String file = "schema/removed-exporterhelper.yaml";
+        List<Finding> found = withCode(lint(Map.of(), CollectorVersion.parse(version), file), "config.invalid-key");
+        assertThat(found).extracting(f -> f.evidence().get("key"))
+                .containsExactlyElementsOf(refused == null ? List.of() : List.of(refused.split(" ")));
+        for (Finding f : found) {
+            assertThat(f.severity()).isEqualTo(Severity.FAIL);
+            boolean blocking = f.evidence().get("key").equals("blocking");
+            assertThat(location(f)).isEqualTo(positionOf(file, blocking ? "blocking: true" : "batcher:"));
+            assertThat(f.evidence()).containsEntry("removedIn", blocking ? "v0.129.0" : "v0.130.0");
+            assertThat(f.remediation().get(0)).contains(blocking ? "block_on_overflow: true" : "sending_queue");
+        }
+    }
+
     @Test
     void anOlderReleaseOnlyWarnsAboutKeysTheShippedSchemaDoesNotKnow() {
         Finding older = only(lint(Map.of(), CollectorVersion.parse("0.120.0"), "schema/issue-htp.yaml"), "config.invalid-key");
@@ -153,7 +171,7 @@ class SchemaRulesTest {
                     .filter(p -> !NOT_CONFIGS.contains(p.getFileName().toString()))
                     .filter(p -> !p.getFileName().toString().equals("typo-override.yaml")
                             && !p.getFileName().toString().equals("issue-htp.yaml")
-                            && !p.getFileName().toString().equals("removed-ballast.yaml"))
+                            && !p.getFileName().toString().startsWith("removed-"))
                     .map(p -> Fixtures.DIR.relativize(p).toString()).sorted().toList().stream();
         }
     }

@@ -7,9 +7,10 @@ import dev.otlpdoctor.lint.config.CollectorVersion;
  * collector refuses the config.
  *
  * @param component section and type, e.g. {@code processors/memory_limiter}
- * @param key the key directly under the component
+ * @param parent the dotted path inside the component the key sat under, empty for the component itself
+ * @param key the key
  * @param removed the first release that refuses it
  * @param fix what to write instead
  */
-public record RemovedKey(String component, String key, CollectorVersion removed, String fix) {
+public record RemovedKey(String component, String parent, String key, CollectorVersion removed, String fix) {
 }

@@ -270,8 +270,8 @@ public final class SchemaChecker {
     }
 
     private void unknownKey(Scope scope, List<String> path, YamlNode parent, String key, SchemaNode schema) {
-        if (path.isEmpty() && scope.section() != null) {
-            Optional<RemovedKey> removed = schemas.removedKey(scope.section(), scope.type(), key);
+        if (scope.section() != null) {
+            Optional<RemovedKey> removed = schemas.removedKey(scope.section(), scope.type(), String.join(".", path), key);
             if (removed.isPresent()) {
                 if (version.atLeast(removed.get().removed())) {
                     invalidKey(scope, parent, key, path, null, removed.get());

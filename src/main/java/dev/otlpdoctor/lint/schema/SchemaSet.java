@@ -39,7 +39,8 @@ public final class SchemaSet {
         List<RemovedKey> removed = new ArrayList<>();
         json.getAsJsonArray("removedKeys").forEach(e -> {
             JsonObject r = e.getAsJsonObject();
-            removed.add(new RemovedKey(r.get("component").getAsString(), r.get("key").getAsString(),
+            removed.add(new RemovedKey(r.get("component").getAsString(), r.get("parent").getAsString(),
+                    r.get("key").getAsString(),
                     CollectorVersion.parse(r.get("removed").getAsString()), r.get("fix").getAsString()));
         });
         removedKeys = List.copyOf(removed);
@@ -79,10 +80,10 @@ public final class SchemaSet {
         return service;
     }
 
-    /** A key the collector removed from this component type, if {@code key} is one. */
-    public Optional<RemovedKey> removedKey(String section, String type, String key) {
-        return removedKeys.stream()
-                .filter(r -> r.component().equals(section + "/" + type) && r.key().equals(key)).findFirst();
+    /** A key the collector removed from this component type at that path ({@code ""}: the component), if one. */
+    public Optional<RemovedKey> removedKey(String section, String type, String parent, String key) {
+        return removedKeys.stream().filter(r -> r.component().equals(section + "/" + type)
+                && r.parent().equals(parent) && r.key().equals(key)).findFirst();
     }
 
     private static final class Holder {

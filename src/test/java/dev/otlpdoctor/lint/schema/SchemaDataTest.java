@@ -33,7 +33,7 @@ class SchemaDataTest {
         });
         assertThat(set.component("exporters", "otlp").orElseThrow().schema().properties())
                 .containsKeys("endpoint", "tls", "sending_queue", "retry_on_failure", "timeout", "compression", "headers");
-        assertThat(set.removedKey("processors", "memory_limiter", "ballast_size_mib")).isPresent();
+        assertThat(set.removedKey("processors", "memory_limiter", "", "ballast_size_mib")).isPresent();
     }
 
     @Test
