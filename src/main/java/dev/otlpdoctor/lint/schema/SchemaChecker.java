@@ -6,13 +6,10 @@ import dev.otlpdoctor.lint.config.Component;
 import dev.otlpdoctor.lint.config.EnvReference;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.lint.yaml.YamlNode;
-import dev.otlpdoctor.report.EditDistance;
 import dev.otlpdoctor.report.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +59,7 @@ public final class SchemaChecker {
         Scope top = new Scope("config", null, null, "", "");
         for (String key : root.entries().keySet()) {
             if (!TOP_LEVEL.contains(key)) {
-                invalidKey(top, root, key, List.of(), closest(key, TOP_LEVEL), null);
+                invalidKey(top, root, key, List.of(), KeySuggestion.closest(key, TOP_LEVEL), null);
             }
         }
         for (String section : CollectorConfig.SECTIONS) {
@@ -179,7 +176,8 @@ public final class SchemaChecker {
                     if (e.getKey().equals("name") || e.getKey().equals("value")) {
                         checkScalar(scope, with(itemPath, e.getKey()), e.getValue(), STRING);
                     } else {
-                        invalidKey(scope, item, e.getKey(), itemPath, closest(e.getKey(), List.of("name", "value")), null);
+                        String suggestion = KeySuggestion.closest(e.getKey(), List.of("name", "value"));
+                        invalidKey(scope, item, e.getKey(), itemPath, suggestion, null);
                     }
                 }
             }
@@ -283,21 +281,11 @@ public final class SchemaChecker {
         if (schema.optional()) {
             candidates.add("enabled");
         }
-        String suggestion = closest(key, candidates);
+        String suggestion = KeySuggestion.closest(key, candidates);
         if (suggestion == null) {
-            suggestion = nested(key, schema);
+            suggestion = KeySuggestion.oneLevelDown(key, schema);
         }
         invalidKey(scope, parent, key, path, suggestion, null);
-    }
-
-    /** A key that belongs one level down: {@code insecure} written next to {@code tls} instead of under it. */
-    private static String nested(String key, SchemaNode schema) {
-        for (Map.Entry<String, SchemaNode> p : schema.properties().entrySet()) {
-            if (p.getValue().type() == SchemaNode.Type.OBJECT && p.getValue().properties().containsKey(key)) {
-                return p.getKey() + "." + key;
-            }
-        }
-        return null;
     }
 
     private void invalidKey(Scope scope, YamlNode parent, String key, List<String> path, String suggestion,
@@ -352,7 +340,7 @@ public final class SchemaChecker {
     private void enumValue(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {
         String allowed = schema.allowed().stream().filter(a -> !a.isEmpty()).collect(Collectors.joining(", "));
         Map<String, Object> facts = evidence(scope, path, "value", value.text(), "allowed", allowed);
-        String suggestion = closest(value.text(), schema.allowed());
+        String suggestion = KeySuggestion.closest(value.text(), schema.allowed());
         facts.put("didYouMean", suggestion == null || suggestion.isEmpty() ? "" : ": did you mean '" + suggestion + "'?");
         if (suggestion != null && !suggestion.isEmpty()) {
             facts.put("suggestion", suggestion);
@@ -380,47 +368,6 @@ public final class SchemaChecker {
     /** Values lint cannot judge: a reference to an unset variable or to another provider ({@code ${file:…}}). */
     private boolean skipped(YamlNode value) {
         return value.isScalar() && (unresolved.contains(value.location()) || value.text().contains("${"));
-    }
-
-    /**
-     * The candidate a typo most likely meant: a few edits away relative to the word's length (two swapped
-     * neighbours count as one edit), or one that starts with what was written or is its start
-     * ({@code max_size_items} for {@code max_size}); the nearest wins. Numbers get no suggestion: 1.4 is not a
-     * typo of 1.0.
-     */
-    static String closest(String written, List<String> candidates) {
-        if (written.isEmpty() || written.matches("[-+0-9.]+")) {
-            return null;
-        }
-        String lower = written.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, written.length() / 3));
-        return candidates.stream()
-                .filter(c -> !c.isEmpty())
-                .filter(c -> {
-                    String candidate = c.toLowerCase(Locale.ROOT);
-                    return distance(lower, candidate) <= limit
-                            || Math.min(lower.length(), candidate.length()) >= 2
-                            && (candidate.startsWith(lower) || lower.startsWith(candidate));
-                })
-                .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))))
-                .orElse(null);
-    }
-
-    private static int distance(String a, String b) {
-        return swappedNeighbours(a, b) ? 1 : EditDistance.between(a, b);
-    }
-
-    /** {@code gprc} for {@code grpc}: the commonest typo, two edits for plain Levenshtein. */
-    private static boolean swappedNeighbours(String a, String b) {
-        if (a.length() != b.length()) {
-            return false;
-        }
-        int first = 0;
-        while (first < a.length() && a.charAt(first) == b.charAt(first)) {
-            first++;
-        }
-        return first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
-                && a.substring(first + 2).equals(b.substring(first + 2));
     }
 
     private static List<String> with(List<String> path, String key) {

@@ -31,6 +31,6 @@ class ValueTypeTest {
     @CsvSource({"htp,http,http", "gprc,grpc,grpc", "send_batchsize,send_batch_size,send_batch_size",
             "max_size_items,max_size,max_size", "1.4,1.0,", "xyz,http,", "protobuf,proto,proto"})
     void suggestions(String written, String candidate, String expected) {
-        assertThat(SchemaChecker.closest(written, java.util.List.of(candidate, "unrelated_key"))).isEqualTo(expected);
+        assertThat(KeySuggestion.closest(written, java.util.List.of(candidate, "unrelated_key"))).isEqualTo(expected);
     }
 }
