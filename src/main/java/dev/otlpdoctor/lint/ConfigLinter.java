@@ -8,6 +8,7 @@ import dev.otlpdoctor.lint.config.EnvExpander;
 import dev.otlpdoctor.lint.config.Listener;
 import dev.otlpdoctor.lint.config.Listeners;
 import dev.otlpdoctor.lint.rules.ConfigContext;
+import dev.otlpdoctor.lint.schema.SchemaChecker;
 import dev.otlpdoctor.lint.rules.ConfigRule;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.report.Finding;
@@ -55,7 +56,8 @@ public final class ConfigLinter {
         EnvExpander expander = new EnvExpander(env);
         CollectorConfig config = new CollectorConfig(expander.expand(root), deployment);
         List<Listener> listeners = Listeners.of(config, version);
-        ConfigContext context = new ConfigContext(config, version, listeners, expander.unresolved());
+        ConfigContext context = new ConfigContext(config, version, listeners, expander.unresolved(),
+                SchemaChecker.check(config, version, expander.unresolved()));
         List<Finding> findings = new ArrayList<>();
         for (ConfigRule rule : ConfigRule.all()) {
             rule.check(context, findings::add);

@@ -31,7 +31,9 @@ public final class EnvExpander {
     public YamlNode expand(YamlNode node) {
         switch (node.kind()) {
             case SCALAR:
-                return YamlNode.scalar(expand(node.text(), node.location()), node.location());
+                String expanded = expand(node.text(), node.location());
+                return YamlNode.scalar(expanded, expanded.equals(node.text()) ? node.form()
+                        : YamlNode.ScalarForm.SUBSTITUTED, node.location());
             case LIST:
                 return YamlNode.list(node.items().stream().map(this::expand).toList(), node.location());
             case MAP:

@@ -22,6 +22,12 @@ public interface ConfigRule {
                 new MemoryLimiterRule(),
                 new BatchRule(),
                 new MaxRecvMsgSizeRule(),
-                new EnvUnsetRule());
+                new EnvUnsetRule(),
+                new InvalidKeyRule(),
+                new WrongTypeRule(),
+                new DurationUnitRule(),
+                new EnumValueRule(),
+                new RequiredFieldRule(),
+                new ComponentUncheckedRule());
     }
 }

@@ -38,6 +38,11 @@ final class DeprecatedComponentRule implements ConfigRule {
             CollectorVersion.v(104), Severity.WARN, "not expanded",
             "Write the reference as ${env:NAME} (or ${NAME}); $$ gives a literal dollar sign.");
 
+    /** Whether this rule reports the component (a removed or renamed component type). */
+    static boolean covers(Component component) {
+        return COMPONENTS.containsKey(component.kind() + "/" + component.id().type());
+    }
+
     @Override
     public void check(ConfigContext context, Consumer<Finding> findings) {
         CollectorVersion version = context.version();

@@ -13,39 +13,53 @@ public final class YamlNode {
     /** What kind of value a node holds. */
     public enum Kind { MAP, LIST, SCALAR, NULL }
 
+    /**
+     * How a scalar was written, which decides its YAML type for the collector: a plain {@code 4317} is an
+     * integer, a quoted {@code "4317"} a string; a value produced by {@code ${env:…}} counts as the original
+     * string where the collector wants a string (confmap's expanded values), and is typed like plain text
+     * elsewhere.
+     */
+    public enum ScalarForm { PLAIN, QUOTED, SUBSTITUTED }
+
     private final Kind kind;
     private final Location location;
     private final String text;
+    private final ScalarForm form;
     private final Map<String, YamlNode> entries;
     private final Map<String, Location> keyLocations;
     private final List<YamlNode> items;
 
-    private YamlNode(Kind kind, Location location, String text, Map<String, YamlNode> entries,
+    private YamlNode(Kind kind, Location location, String text, ScalarForm form, Map<String, YamlNode> entries,
                      Map<String, Location> keyLocations, List<YamlNode> items) {
         this.kind = kind;
         this.location = location;
         this.text = text;
+        this.form = form;
         this.entries = entries;
         this.keyLocations = keyLocations;
         this.items = items;
     }
 
     public static YamlNode scalar(String text, Location location) {
-        return new YamlNode(Kind.SCALAR, location, text, Map.of(), Map.of(), List.of());
+        return scalar(text, ScalarForm.PLAIN, location);
+    }
+
+    public static YamlNode scalar(String text, ScalarForm form, Location location) {
+        return new YamlNode(Kind.SCALAR, location, text, form, Map.of(), Map.of(), List.of());
     }
 
     public static YamlNode nullValue(Location location) {
-        return new YamlNode(Kind.NULL, location, null, Map.of(), Map.of(), List.of());
+        return new YamlNode(Kind.NULL, location, null, null, Map.of(), Map.of(), List.of());
     }
 
     /** A map; {@code keyLocations} says where each key is written. */
     public static YamlNode map(Map<String, YamlNode> entries, Map<String, Location> keyLocations, Location location) {
-        return new YamlNode(Kind.MAP, location, null, Collections.unmodifiableMap(new LinkedHashMap<>(entries)),
+        return new YamlNode(Kind.MAP, location, null, null, Collections.unmodifiableMap(new LinkedHashMap<>(entries)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(keyLocations)), List.of());
     }
 
     public static YamlNode list(List<YamlNode> items, Location location) {
-        return new YamlNode(Kind.LIST, location, null, Map.of(), Map.of(), List.copyOf(items));
+        return new YamlNode(Kind.LIST, location, null, null, Map.of(), Map.of(), List.copyOf(items));
     }
 
     public Kind kind() {
@@ -66,6 +80,11 @@ public final class YamlNode {
 
     public boolean isScalar() {
         return kind == Kind.SCALAR;
+    }
+
+    /** How the scalar was written; {@code null} for anything else. */
+    public ScalarForm form() {
+        return form;
     }
 
     /** The scalar's text; {@code null} for anything else. */

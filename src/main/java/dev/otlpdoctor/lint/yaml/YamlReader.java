@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -149,7 +150,8 @@ public final class YamlReader {
                     .orElseGet(() -> positions.at(0, 0));
             if (node instanceof ScalarNode scalar) {
                 return scalar.getTag().equals(Tag.NULL) ? YamlNode.nullValue(location)
-                        : YamlNode.scalar(scalar.getValue(), location);
+                        : YamlNode.scalar(scalar.getValue(), scalar.getScalarStyle() == ScalarStyle.PLAIN
+                                ? YamlNode.ScalarForm.PLAIN : YamlNode.ScalarForm.QUOTED, location);
             }
             if (node instanceof SequenceNode sequence) {
                 List<YamlNode> items = new ArrayList<>();

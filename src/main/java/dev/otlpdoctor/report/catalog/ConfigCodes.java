@@ -133,14 +133,74 @@ public final class ConfigCodes {
             List.of("When large batches are expected, raise the limit:\nreceivers:\n  {component}:\n    protocols:\n"
                     + "      grpc:\n        endpoint: 0.0.0.0:4317\n        max_recv_msg_size_mib: 16"));
 
+    public static final CatalogEntry INVALID_KEY = new CatalogEntry("config.invalid-key", FAIL,
+            "'{key}' is not a setting of {where}{didYouMean}",
+            "The collector decodes each component's settings into its Go config struct and refuses any key the "
+                    + "struct does not have (\"'protocols' has invalid keys: htp\"), so a misspelt key, or a key "
+                    + "written one level too high or too low, stops the collector from starting. Lint checks the "
+                    + "keys against the config schemas of the components it covers (docs/lint.md), generated "
+                    + "from the collector's own config structs, and names the key meant when it is a few letters "
+                    + "away or belongs one level down. A key the collector removed is named with the release.",
+            "The component, the key and its path, the collector's error message, and the closest valid key.",
+            List.of("{fix}",
+                    "Check the whole file with the release you run: otlpdoctor lint --collector-version <version> <file> "
+                            + "(or otelcol validate --config=<file>)."));
+
+    public static final CatalogEntry WRONG_TYPE = new CatalogEntry("config.wrong-type", FAIL,
+            "{path}: expected {expected}, got {actual}",
+            "The collector decodes the config without weak typing: a number where a string is wanted "
+                    + "(endpoint: 4317, min_version: 1.2), a quoted \"true\" where a boolean is wanted, a scalar "
+                    + "where a map or list of settings is wanted, or a negative number for an unsigned setting "
+                    + "make it refuse the config (\"expected type 'string', got unconvertible type 'int'\").",
+            "The component, the path, the type the setting takes and the YAML type written.",
+            List.of("Write {path} as {expected}; quote numbers meant as text, e.g. min_version: \"1.2\"."));
+
+    public static final CatalogEntry DURATION_UNIT = new CatalogEntry("config.duration-unit", FAIL,
+            "{path}: '{value}' is not a duration with a unit",
+            "Durations are parsed with Go's time.ParseDuration and need a unit (ns, us, ms, s, m, h). A quoted "
+                    + "number (\"5\") or a wrong unit (5sec) makes the collector refuse the config (\"missing unit "
+                    + "in duration\"); a plain number (timeout: 5) is taken as nanoseconds (warn): the collector "
+                    + "starts, but a 5 ns timeout fails every export.",
+            "The component, the path, the value and whether the unit is missing or invalid.",
+            List.of("Give {path} a unit: 5s, 200ms, 1m30s (ns, us, ms, s, m, h)."));
+
+    public static final CatalogEntry ENUM_VALUE = new CatalogEntry("config.enum-value", FAIL,
+            "{path}: '{value}' is not one of {allowed}{didYouMean}",
+            "Some settings take a fixed set of values, checked when the collector loads the config: compression "
+                    + "(gzip, zstd, snappy…), the debug exporter's verbosity (basic, normal, detailed), TLS "
+                    + "min_version/max_version (1.0–1.3), the otlphttp encoding (proto, json), the sending queue's "
+                    + "sizer, telemetry levels. Any other value makes it refuse the config.",
+            "The component, the path, the value written and the values allowed.",
+            List.of("Use one of: {allowed}."));
+
+    public static final CatalogEntry REQUIRED_MISSING = new CatalogEntry("config.required-missing", FAIL,
+            "{path}: {missing} is required",
+            "The component's Validate method refuses the config without this setting: an otlp exporter without "
+                    + "endpoint (\"requires a non-empty endpoint\"), an otlphttp exporter without any endpoint, a "
+                    + "memory_limiter without check_interval or without limit_mib/limit_percentage. The collector "
+                    + "does not start.",
+            "The component, the missing setting(s) and the collector's error message.",
+            List.of("Set {missing} under {path}, e.g. for an exporter:\nexporters:\n  otlp:\n"
+                    + "    endpoint: collector.example.com:4317"));
+
+    public static final CatalogEntry COMPONENT_UNCHECKED = new CatalogEntry("config.component-unchecked", INFO,
+            "{kind} {component}: settings not checked (no schema for type {type})",
+            "Lint checks the settings of the components whose config schema it ships (docs/lint.md lists them); "
+                    + "the settings of other components are not checked, so a typo there is only found by the "
+                    + "collector itself.",
+            "The component and its type.",
+            List.of("Validate with the collector binary you deploy: otelcol-contrib validate --config=<file>."));
+
     /**
      * Config findings that, at {@code fail}, stop the collector from starting: every port it would open is
      * refused. A collector seen running with such a config disproves that for its own release.
      */
     public static final List<CatalogEntry> PREVENTS_START = List.of(DEPRECATED_COMPONENT, RECEIVER_UNDEFINED,
-            COMPONENT_UNDEFINED, PIPELINE_EMPTY, PROTOCOL_MISSING, PORT_CONFLICT);
+            COMPONENT_UNDEFINED, PIPELINE_EMPTY, PROTOCOL_MISSING, PORT_CONFLICT, INVALID_KEY, WRONG_TYPE,
+            DURATION_UNIT, ENUM_VALUE, REQUIRED_MISSING);
 
     static final List<CatalogEntry> ALL = List.of(RECEIVER_UNDEFINED, RECEIVER_UNUSED, PROTOCOL_MISSING,
             ENDPOINT_LOCALHOST, PORT_CONFLICT, COMPONENT_UNDEFINED, DEPRECATED_COMPONENT, PIPELINE_EMPTY, ENV_UNSET,
-            MEMORY_LIMITER_NOT_FIRST, BATCH_MISSING, MAX_RECV_MSG_SIZE_DEFAULT);
+            MEMORY_LIMITER_NOT_FIRST, BATCH_MISSING, MAX_RECV_MSG_SIZE_DEFAULT, INVALID_KEY, WRONG_TYPE, DURATION_UNIT,
+            ENUM_VALUE, REQUIRED_MISSING, COMPONENT_UNCHECKED);
 }

@@ -1,0 +1,186 @@
+package dev.otlpdoctor.lint;
+
+import static dev.otlpdoctor.lint.Fixtures.lint;
+import static dev.otlpdoctor.lint.Fixtures.location;
+import static dev.otlpdoctor.lint.Fixtures.only;
+import static dev.otlpdoctor.lint.Fixtures.positionOf;
+import static dev.otlpdoctor.lint.Fixtures.withCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otlpdoctor.lint.config.CollectorVersion;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The schema rules on whole configs: the issue's example, variables, releases, unchecked components, merging. */
+class SchemaRulesTest {
+    private static final Set<String> SCHEMA_CODES = Set.of("config.invalid-key", "config.wrong-type",
+            "config.duration-unit", "config.enum-value", "config.required-missing");
+    /** Fixtures that are input errors by design (exit 2), not configs. */
+    private static final Set<String> NOT_CONFIGS = Set.of("tabs.yaml", "invalid-utf8.yaml", "billion-laughs.yaml",
+            "deep-nesting.yaml", "alias-expansion.yaml");
+
+    @Test
+    void theIssuesTypoIsAFailureWithTheCollectorsMessage() {
+        LintResult result = lint("schema/issue-htp.yaml");
+        Finding f = only(result, "config.invalid-key");
+        assertThat(result.status()).isEqualTo(Severity.FAIL);
+        assertThat(location(f)).isEqualTo(positionOf("schema/issue-htp.yaml", "htp:"));
+        assertThat(f.title()).isEqualTo("'htp' is not a setting of receivers.otlp.protocols: did you mean 'http'?");
+        assertThat(f.evidence()).containsEntry("collectorMessage", "'protocols' has invalid keys: htp")
+                .containsEntry("suggestion", "http").containsEntry("component", "otlp")
+                .containsEntry("path", "receivers.otlp.protocols.htp").containsEntry("schemaRelease", "v0.159.0");
+        assertThat(f.remediation().get(0)).isEqualTo("Rename 'htp' to 'http'.");
+        assertThat(f.detail()).contains("refuses to start");
+    }
+
+    @Test
+    void setVariablesAreCheckedAfterExpansion() {
+        LintResult result = lint(Map.of("GRPC_ENDPOINT", "4317", "BATCH_TIMEOUT", "5", "BATCH_SIZE", "many",
+                "GATEWAY_ENDPOINT", "gateway:4317", "OTLP_COMPRESSION", "gzp"), CollectorVersion.LATEST,
+                "schema/env-values.yaml");
+        String file = "schema/env-values.yaml";
+        // A string setting takes the variable's text as written, even when it looks like a number.
+        assertThat(result.findings()).noneMatch(f -> f.code().equals("config.wrong-type")
+                && f.evidence().get("path").equals("receivers.otlp.protocols.grpc.endpoint"));
+        Finding timeout = only(result, "config.duration-unit");
+        assertThat(timeout.severity()).isEqualTo(Severity.WARN);
+        assertThat(location(timeout)).isEqualTo(positionOf(file, "${env:BATCH_TIMEOUT}"));
+        assertThat(timeout.evidence()).containsEntry("value", "5").containsEntry("unit", "nanoseconds");
+        Finding size = only(result, "config.wrong-type");
+        assertThat(location(size)).isEqualTo(positionOf(file, "${env:BATCH_SIZE}"));
+        assertThat(size.evidence()).containsEntry("expected", "an integer").containsEntry("actual", "a string");
+        Finding compression = only(result, "config.enum-value");
+        assertThat(location(compression)).isEqualTo(positionOf(file, "${env:OTLP_COMPRESSION}"));
+        assertThat(compression.evidence()).containsEntry("value", "gzp").containsEntry("suggestion", "gzip");
+    }
+
+    @Test
+    void wellSetVariablesGiveNoSchemaFinding() {
+        LintResult result = lint(Map.of("GRPC_ENDPOINT", "0.0.0.0:4317", "BATCH_TIMEOUT", "200ms", "BATCH_SIZE", "8192",
+                "GATEWAY_ENDPOINT", "gateway:4317", "OTLP_COMPRESSION", "zstd"), CollectorVersion.LATEST,
+                "schema/env-values.yaml");
+        assertThat(result.findings()).noneMatch(f -> SCHEMA_CODES.contains(f.code()));
+        assertThat(result.status()).isNotEqualTo(Severity.FAIL);
+    }
+
+    @Test
+    void unsetVariablesAreSkippedAndNotedOnce() {
+        LintResult result = lint("schema/env-values.yaml");
+        assertThat(result.findings()).noneMatch(f -> SCHEMA_CODES.contains(f.code()));
+        // The note is config.env-unset, one per unset reference; ${file:…} is neither fetched nor judged.
+        assertThat(withCode(result, "config.env-unset")).extracting(f -> f.evidence().get("name"))
+                .containsExactly("GRPC_ENDPOINT", "BATCH_TIMEOUT", "BATCH_SIZE", "GATEWAY_ENDPOINT", "OTLP_COMPRESSION");
+    }
+
+    @Test
+    void aRemovedKeyFollowsTheCollectorVersion() {
+        String file = "schema/removed-ballast.yaml";
+        assertThat(withCode(lint(Map.of(), CollectorVersion.parse("0.39.0"), file), "config.invalid-key")).isEmpty();
+        for (String version : List.of("0.40.0", "0.110.0", "latest")) {
+            Finding f = only(lint(Map.of(), CollectorVersion.parse(version), file), "config.invalid-key");
+            assertThat(f.severity()).as(version).isEqualTo(Severity.FAIL);
+            assertThat(location(f)).isEqualTo(positionOf(file, "ballast_size_mib: 2000"));
+            assertThat(f.evidence()).containsEntry("removedIn", "v0.40.0").doesNotContainKey("suggestion");
+            assertThat(f.remediation().get(0)).contains("GOMEMLIMIT");
+            assertThat(f.detail()).contains("removed in collector v0.40.0");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.128.0,", "0.129.0,blocking", "0.130.0,blocking batcher", "0.159.0,blocking batcher",
+            "latest,blocking batcher"})
+    void exporterhelperKeysRemovedInTheirRelease(String version, String refused) {
+        String file = "schema/removed-exporterhelper.yaml";
+        List<Finding> found = withCode(lint(Map.of(), CollectorVersion.parse(version), file), "config.invalid-key");
+        assertThat(found).extracting(f -> f.evidence().get("key"))
+                .containsExactlyElementsOf(refused == null ? List.of() : List.of(refused.split(" ")));
+        for (Finding f : found) {
+            assertThat(f.severity()).isEqualTo(Severity.FAIL);
+            boolean blocking = f.evidence().get("key").equals("blocking");
+            assertThat(location(f)).isEqualTo(positionOf(file, blocking ? "blocking: true" : "batcher:"));
+            assertThat(f.evidence()).containsEntry("removedIn", blocking ? "v0.129.0" : "v0.130.0");
+            assertThat(f.remediation().get(0)).contains(blocking ? "block_on_overflow: true" : "sending_queue");
+        }
+    }
+
+    @Test
+    void anOlderReleaseOnlyWarnsAboutKeysTheShippedSchemaDoesNotKnow() {
+        Finding older = only(lint(Map.of(), CollectorVersion.parse("0.120.0"), "schema/issue-htp.yaml"), "config.invalid-key");
+        assertThat(older.severity()).isEqualTo(Severity.WARN);
+        assertThat(older.detail()).contains("v0.159.0", "v0.120.0");
+        assertThat(only(lint(Map.of(), CollectorVersion.parse("0.159.0"), "schema/issue-htp.yaml"), "config.invalid-key")
+                .severity()).isEqualTo(Severity.FAIL);
+    }
+
+    @Test
+    void componentsWithoutSchemaAreNotCheckedNeverRefused() {
+        LintResult result = lint("schema/contrib-components.yaml");
+        List<Finding> unchecked = withCode(result, "config.component-unchecked");
+        assertThat(unchecked).extracting(f -> f.evidence().get("kind") + " " + f.evidence().get("component"))
+                .containsExactly("receiver prometheus", "processor k8sattributes", "connector spanmetrics");
+        assertThat(unchecked).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        assertThat(location(unchecked.get(0))).isEqualTo(positionOf("schema/contrib-components.yaml", "prometheus:"));
+        assertThat(unchecked.get(0).title())
+                .isEqualTo("receiver prometheus: settings not checked (no schema for type prometheus)");
+        assertThat(result.findings()).noneMatch(f -> SCHEMA_CODES.contains(f.code()));
+        assertThat(result.status()).isEqualTo(Severity.PASS);
+    }
+
+    @Test
+    void aRemovedComponentIsLeftToTheDeprecationRule() {
+        LintResult result = lint("production.yaml");
+        assertThat(withCode(result, "config.component-unchecked")).isEmpty();
+        assertThat(only(result, "config.deprecated-component").evidence()).containsEntry("component", "logging");
+    }
+
+    @Test
+    void aTypoInALaterFilePointsAtThatFile() {
+        LintResult result = lint("clean.yaml", "schema/typo-override.yaml");
+        Finding f = only(result, "config.invalid-key");
+        assertThat(location(f)).isEqualTo(positionOf("schema/typo-override.yaml", "send_batchsize"));
+        assertThat(f.evidence()).containsEntry("suggestion", "send_batch_size");
+    }
+
+    @Test
+    void aTypoInAConfigMapIsPlacedInTheManifest() throws IOException {
+        String manifest = Files.readString(Fixtures.path("k8s/collector-good.yaml"))
+                .replace("            max_recv_msg_size_mib: 16", "            max_recv_msg_size_mb: 16");
+        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST)
+                .lint(List.of(new LintInput("collector.yaml", manifest.getBytes())));
+        Finding f = only(result, "config.invalid-key");
+        int line = manifest.substring(0, manifest.indexOf("max_recv_msg_size_mb")).split("\n", -1).length;
+        assertThat(location(f).line()).isEqualTo(line);
+        assertThat(location(f).column()).isEqualTo(13);
+        assertThat(f.evidence()).containsEntry("suggestion", "max_recv_msg_size_mib");
+    }
+
+    static Stream<String> realWorldConfigs() throws IOException {
+        try (Stream<Path> files = Files.walk(Fixtures.DIR)) {
+            return files.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !NOT_CONFIGS.contains(p.getFileName().toString()))
+                    .filter(p -> !p.getFileName().toString().equals("typo-override.yaml")
+                            && !p.getFileName().toString().equals("issue-htp.yaml")
+                            && !p.getFileName().toString().startsWith("removed-"))
+                    .map(p -> Fixtures.DIR.relativize(p).toString()).sorted().toList().stream();
+        }
+    }
+
+    /** No false error: every fixture written for other rules (and the clean schema fixtures) fits the schemas. */
+    @ParameterizedTest
+    @MethodSource("realWorldConfigs")
+    void configsWithoutSchemaMistakesGiveNoSchemaFinding(String fixture) {
+        LintResult result = lint(fixture);
+        assertThat(result.findings()).as(fixture).noneMatch(f -> SCHEMA_CODES.contains(f.code()));
+    }
+}
