@@ -13,6 +13,10 @@ import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.ConfigCodes;
 import dev.otlpdoctor.report.catalog.LocalCodes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +63,7 @@ public final class ProcessConfigProbe implements Probe {
                             + "path (another collector serves its ports, or it runs in another network namespace): "
                             + "context only.";
             List<LintInput> inputs = new ArrayList<>();
+            boolean changedSinceStart = false;
             for (ConfigArgument config : collector.configs()) {
                 String file = config.filePath();
                 if (file == null) {
@@ -66,7 +71,9 @@ public final class ProcessConfigProbe implements Probe {
                 }
                 String name = file + " (pid " + collector.process().pid() + ")";
                 try {
-                    inputs.add(new LintInput(name, YamlReader.readFile(fs.file(collector.hostPathOf(file)))));
+                    Path path = fs.file(collector.hostPathOf(file));
+                    inputs.add(new LintInput(name, YamlReader.readFile(path)));
+                    changedSinceStart |= modifiedAfter(path, collector.details().started());
                 } catch (DoctorException e) {
                     findings.add(unreadable(collector, file, e.getMessage()));
                 }
@@ -77,7 +84,7 @@ public final class ProcessConfigProbe implements Probe {
             try {
                 // Several --config files merge in order, as the collector merges them.
                 new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings()
-                        .forEach(f -> findings.add(asContext(asRunning(f, collector), offPath)));
+                        .forEach(f -> findings.add(asContext(asRunning(f, collector, changedSinceStart), offPath)));
             } catch (DoctorException e) {
                 findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
             }
@@ -93,15 +100,29 @@ public final class ProcessConfigProbe implements Probe {
     }
 
     /**
-     * A config finding that says the collector cannot start is disproved by the collector running with that
-     * config: its release still accepts it (the rule holds for newer ones, so upgrading will fail).
+     * A config finding that says the collector cannot start is disproved, for now, by the collector running:
+     * the file changed after it started (it runs an earlier version, and its next restart fails), or its
+     * release still accepts this (a release that enforces it will not start). Either way a warning.
      */
-    private static Finding asRunning(Finding finding, CollectorProcess collector) {
+    private static Finding asRunning(Finding finding, CollectorProcess collector, boolean changedSinceStart) {
         if (finding.severity() != Severity.FAIL || !ConfigCodes.PREVENTS_START.contains(finding.entry())) {
             return finding;
         }
-        return finding.withSeverity(Severity.WARN, "Yet pid " + collector.process().pid() + " runs with this "
-                + "config, so its release still loads it; a release that enforces this will refuse to start.");
+        String pid = "pid " + collector.process().pid();
+        return finding.withSeverity(Severity.WARN, changedSinceStart
+                ? "Yet " + pid + " runs: the file changed after it started, so it runs an earlier version, and its "
+                        + "next restart will fail with this."
+                : "Yet " + pid + " runs with this config, so its release still loads it; a release that enforces "
+                        + "this will refuse to start.");
+    }
+
+    /** Whether the file was written after the process started (both known). */
+    private static boolean modifiedAfter(Path path, Instant started) {
+        try {
+            return started != null && Files.getLastModifiedTime(path).toInstant().isAfter(started);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Finding unreadable(CollectorProcess collector, String file, String why) {
