@@ -4,6 +4,7 @@ import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.Preparation;
+import dev.otlpdoctor.report.Printable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -88,7 +89,7 @@ public final class Main {
     private static IExecutionExceptionHandler executionErrors(RootCommand root, PrintWriter err) {
         return (ex, command, parseResult) -> {
             if (ex instanceof DoctorException doctor) {
-                err.println("otlpdoctor: " + firstLine(doctor.getMessage()));
+                err.println("otlpdoctor: " + Printable.line(firstLine(doctor.getMessage())));
                 if (root.debug() && doctor.getCause() != null) {
                     doctor.printStackTrace(err);
                 }

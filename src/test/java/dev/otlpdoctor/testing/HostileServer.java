@@ -224,6 +224,11 @@ public final class HostileServer implements AutoCloseable {
         });
     }
 
+    /** Answers every HTTP/1.1 request with exactly {@code response} (status line, headers, body). */
+    public static HostileServer answering(String response) throws IOException {
+        return httpAnswer(() -> response);
+    }
+
     private interface Answer {
         String text();
     }
@@ -235,7 +240,7 @@ public final class HostileServer implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             for (String head = readHead(in); head != null; head = readHead(in)) {
                 skipBody(in, head);
-                out.write(answer.text().getBytes(StandardCharsets.US_ASCII));
+                out.write(answer.text().getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         });
