@@ -172,8 +172,11 @@ public final class HostileServer implements AutoCloseable {
             if (request == null) {
                 return;
             }
-            String body = "bad request; you sent:\n" + request;
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            // The request's own headers first (as a proxy's error page lists them), so that even an excerpt shows them.
+            StringBuilder body = new StringBuilder("bad request; you sent:\n");
+            request.lines().skip(1).filter(l -> !l.matches("(?i)(host|user-agent|content-type|content-length|connection"
+                    + "|accept-encoding):.*")).forEach(l -> body.append(l).append('\n'));
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
