@@ -56,14 +56,15 @@ public final class KubernetesManifest {
     public static KubernetesManifest load(Path file) {
         String label = file.toString();
         KubernetesManifest manifest = new KubernetesManifest(label);
+        String text = InputFile.read(file, MAX_BYTES);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(label)
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(false)
                 .setCodePointLimit(MAX_BYTES)
+                .setBufferSize(YamlReader.bufferSize(text))
                 .build();
-        String text = InputFile.read(file, MAX_BYTES);
         try {
             Composer documents = YamlReader.depthLimitedComposer(settings, text);
             while (documents.hasNext()) {

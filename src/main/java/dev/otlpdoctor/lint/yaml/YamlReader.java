@@ -93,6 +93,7 @@ public final class YamlReader {
                 .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
                 .setCodePointLimit(YamlLimits.MAX_BYTES)
                 .setAllowRecursiveKeys(false)
+                .setBufferSize(bufferSize(text))
                 .build();
         Composer composer = depthLimitedComposer(settings, text);
         Converter converter = new Converter(positions);
@@ -116,6 +117,15 @@ public final class YamlReader {
             throw DoctorException.usage(name + ": refused: nested too deeply to read");
         }
         return documents;
+    }
+
+    /**
+     * The parser's read buffer for {@code text}: all of it at once. With a small buffer, the parser's reader
+     * copies everything it has not consumed yet on every refill, and a scalar is consumed only when it
+     * ends: a 6 MiB scalar took 20 s and 1 GB that way (docs/reliability.md).
+     */
+    public static int bufferSize(String text) {
+        return Math.max(1024, text.length() + 1);
     }
 
     /**
