@@ -46,7 +46,7 @@ class HostilePeerMatrixTest {
                 Arguments.of("1 MB of response headers", (ServerFactory) HostileServer::hugeHeaders, "http/protobuf",
                         "http:otlp.rejected", "the request failed"),
                 Arguments.of("a redirect to another host", (ServerFactory) HostileServer::redirectingElsewhere,
-                        "http/protobuf", "http:otlp.rejected", "HTTP 307"),
+                        "http/protobuf", "http:otlp.rejected", "redirecting to http://other.invalid:4318/v1/traces (not followed)"),
                 Arguments.of("a lying Content-Length", (ServerFactory) HostileServer::lyingContentLength,
                         "http/protobuf", "http:otlp.deadline", "no response"),
                 Arguments.of("a 2 GiB gRPC length prefix", (ServerFactory) HostileServer::grpcHugeLengthPrefix, "grpc",
