@@ -155,7 +155,7 @@ public final class CheckCommand implements Callable<Integer> {
             runLevel.add(view.run());
             report = checker.check(List.of(view.target()), settings, deadline, runLevel);
         } else {
-            report = checker.check(resolveTargets(), settings, deadline, runLevel);
+            report = checker.check(resolveTargets(deadline), settings, deadline, runLevel);
         }
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
@@ -178,7 +178,7 @@ public final class CheckCommand implements Callable<Integer> {
         return local ? LocalChecks.ALWAYS : LocalChecks.NEVER;
     }
 
-    private List<Target> resolveTargets() {
+    private List<Target> resolveTargets(Deadline deadline) {
         if (targets.isEmpty() && targetsFile == null) {
             return new OtlpEnvironment(root.env()).targets(protocol);
         }
@@ -188,7 +188,7 @@ public final class CheckCommand implements Callable<Integer> {
             parsed.add(parser.parse(targets.get(i), Source.argument(i + 1)));
         }
         if (targetsFile != null) {
-            parsed.addAll(TargetsFile.read(targetsFile, parser));
+            parsed.addAll(TargetsFile.read(targetsFile, parser, deadline));
         }
         return parsed;
     }

@@ -4,6 +4,7 @@ import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.Preparation;
+import dev.otlpdoctor.report.Printable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -63,7 +64,14 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(usageErrors(err))
                 .setExecutionExceptionHandler(executionErrors(root, err));
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler: an Error (out of memory, stack overflow) of a
+            // command arrives here, and is a bug like any other: one line, the stack with --debug.
+            code = internalError(e, root, err);
+        }
         out.flush();
         err.flush();
         return code;
@@ -81,19 +89,23 @@ public final class Main {
     private static IExecutionExceptionHandler executionErrors(RootCommand root, PrintWriter err) {
         return (ex, command, parseResult) -> {
             if (ex instanceof DoctorException doctor) {
-                err.println("otlpdoctor: " + firstLine(doctor.getMessage()));
+                err.println("otlpdoctor: " + Printable.line(firstLine(doctor.getMessage())));
                 if (root.debug() && doctor.getCause() != null) {
                     doctor.printStackTrace(err);
                 }
                 return doctor.exitCode().code();
             }
-            err.println("otlpdoctor: internal error: " + firstLine(String.valueOf(ex))
-                    + (root.debug() ? "" : " (run with --debug for the stack trace, and please report it)"));
-            if (root.debug()) {
-                ex.printStackTrace(err);
-            }
-            return ExitCode.INTERNAL.code();
+            return internalError(ex, root, err);
         };
+    }
+
+    private static int internalError(Throwable ex, RootCommand root, PrintWriter err) {
+        err.println("otlpdoctor: internal error: " + firstLine(String.valueOf(ex))
+                + (root.debug() ? "" : " (run with --debug for the stack trace, and please report it)"));
+        if (root.debug()) {
+            ex.printStackTrace(err);
+        }
+        return ExitCode.INTERNAL.code();
     }
 
     private static String firstLine(String message) {

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.envlint;
 
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Printable;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.Style;
 import dev.otlpdoctor.report.TextRenderer;
@@ -28,10 +29,10 @@ public final class EnvTextRenderer {
     }
 
     public void render(EnvReport report, PrintWriter out) {
-        out.println(style.mark(report.status()) + "  " + style.bold(report.verdict()));
+        out.println(style.mark(report.status()) + "  " + style.bold(Printable.line(report.verdict())));
         out.println();
         EnvInput input = report.input();
-        out.println(style.bold("Settings from " + input.description())
+        out.println(style.bold("Settings from " + Printable.line(input.description()))
                 + style.faint("  (container: " + (input.where().known() ? (input.where().inContainer() ? "yes" : "no")
                 : "unknown") + ", " + input.where().reason() + ")"));
         for (SignalExporter signal : report.signals()) {
@@ -47,7 +48,7 @@ public final class EnvTextRenderer {
         if (report.check() != null || !report.checkNotes().isEmpty()) {
             out.println();
             out.println(style.bold("Check of the effective endpoints"));
-            report.checkNotes().forEach(n -> out.println("  " + style.faint("not reproduced: " + n)));
+            report.checkNotes().forEach(n -> out.println("  " + style.faint("not reproduced: " + Printable.line(n))));
             if (report.check() != null) {
                 new TextRenderer(style, verbose).render(report.check(), out);
             }
@@ -63,7 +64,7 @@ public final class EnvTextRenderer {
             return;
         }
         ExporterEndpoint endpoint = signal.endpoint();
-        out.println("  " + style.bold(name) + " " + (endpoint == null ? "(endpoint not usable)" : endpoint.url()));
+        out.println("  " + style.bold(name) + " " + (endpoint == null ? "(endpoint not usable)" : Printable.line(endpoint.url())));
         if (endpoint != null) {
             String how = endpoint.setting() == null ? "default: no endpoint variable set"
                     : endpoint.setting().describe() + (endpoint.perSignal() ? ", used as-is"
@@ -93,22 +94,23 @@ public final class EnvTextRenderer {
     }
 
     private void renderFinding(Finding finding, PrintWriter out) {
-        out.println("  " + style.mark(finding.severity()) + "  " + finding.title() + style.faint("  " + finding.code()));
+        out.println("  " + style.mark(finding.severity()) + "  " + Printable.line(finding.title())
+                + style.faint("  " + finding.code()));
         Object source = finding.evidence().get("source");
         if (source != null) {
-            out.println("        " + style.faint("set in " + source));
+            out.println("        " + style.faint("set in " + Printable.line(source)));
         }
         if (verbose) {
             if (!finding.detail().isEmpty()) {
-                out.println("        " + finding.detail());
+                out.println("        " + Printable.line(finding.detail()));
             }
             for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
-                out.println("        " + style.faint(e.getKey() + ": ") + e.getValue());
+                out.println("        " + style.faint(e.getKey() + ": ") + Printable.line(e.getValue()));
             }
         }
         if (finding.severity().atLeast(Severity.WARN) || verbose) {
             for (int i = 0; i < finding.remediation().size(); i++) {
-                out.println("        " + (i + 1) + ". " + finding.remediation().get(i));
+                out.println("        " + (i + 1) + ". " + Printable.block(finding.remediation().get(i)));
             }
         }
     }
@@ -118,7 +120,7 @@ public final class EnvTextRenderer {
     }
 
     private static void row(PrintWriter out, String key, String value) {
-        out.println("           " + String.format("%-12s", key) + value);
+        out.println("           " + String.format("%-12s", key) + Printable.line(value));
     }
 
     private static String label(ExporterOption option) {

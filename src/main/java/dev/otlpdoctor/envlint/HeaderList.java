@@ -36,10 +36,17 @@ public record HeaderList(List<String> names, List<String> problems, boolean only
                 problems.add(position + " has an empty name");
                 continue;
             }
-            names.add(name);
             if (!name.chars().allMatch(HeaderList::isTokenChar)) {
-                problems.add("header name '" + name + "' (" + position + ") has characters a header name cannot have");
+                // Text before '=' that is no name may hold the value: 'Authorization: Basic dXNlcjpwYXNz=' has
+                // its '=' inside the token. Only the leading name characters are kept and shown.
+                String shown = leadingName(name);
+                boolean curl = !shown.isEmpty() && name.startsWith(":", shown.length());
+                problems.add("header name '" + shown + "…' (" + position + ") " + (curl
+                        ? "is written 'name: value'; write " + shown + "=<value> (URL-encoded)"
+                        : "has characters a header name cannot have") + "; the rest is not shown, it may be a secret");
+                name = shown.isEmpty() ? position : shown;
             }
+            names.add(name);
             if (headerValue.isEmpty()) {
                 problems.add("header '" + name + "' (" + position + ") has an empty value");
             }
@@ -53,6 +60,14 @@ public record HeaderList(List<String> names, List<String> problems, boolean only
             }
         }
         return new HeaderList(List.copyOf(names), List.copyOf(problems), !problems.isEmpty() && spaceProblems == problems.size());
+    }
+
+    private static String leadingName(String text) {
+        int end = 0;
+        while (end < text.length() && end < 64 && isTokenChar(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     private static boolean isTokenChar(int c) {

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.envlint;
 
 import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.lint.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -21,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * The containers and ConfigMaps of a Kubernetes manifest (multi-document YAML, {@code kind: List}
  * included), with the line each starts on. Pods, the pod templates of workloads (Deployment,
  * StatefulSet, DaemonSet, ReplicaSet, Job) and of CronJobs are searched. Parsing is bounded: file size,
- * aliases, and no recursive keys.
+ * aliases, no recursive keys, and nesting depth (lint's depth-limited composer).
  */
 public final class KubernetesManifest {
     static final int MAX_BYTES = 4 * 1024 * 1024;
@@ -55,17 +56,19 @@ public final class KubernetesManifest {
     public static KubernetesManifest load(Path file) {
         String label = file.toString();
         KubernetesManifest manifest = new KubernetesManifest(label);
+        String text = InputFile.read(file, MAX_BYTES);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(label)
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(false)
                 .setCodePointLimit(MAX_BYTES)
+                .setBufferSize(YamlReader.bufferSize(text))
                 .build();
-        String text = InputFile.read(file, MAX_BYTES);
         try {
-            for (Node document : new Compose(settings).composeAllFromString(text)) {
-                manifest.addObject(document);
+            Composer documents = YamlReader.depthLimitedComposer(settings, text);
+            while (documents.hasNext()) {
+                manifest.addObject(documents.next());
             }
         } catch (MarkedYamlEngineException e) {
             String where = e.getProblemMark().map(m -> label + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))

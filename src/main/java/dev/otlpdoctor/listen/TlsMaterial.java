@@ -1,9 +1,10 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.BoundedFile;
 import dev.otlpdoctor.DoctorException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -28,6 +29,9 @@ final class TlsMaterial {
     private static final Pattern PKCS8 =
             Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
+    /** A PEM chain or key is a few KiB; larger files (or devices such as /dev/zero) are refused. */
+    private static final int MAX_PEM_BYTES = 1 << 20;
+
     private TlsMaterial() {
     }
 
@@ -51,24 +55,18 @@ final class TlsMaterial {
     }
 
     private static Certificate[] certificates(Path certFile) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(certFile)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certs.isEmpty()) {
-                throw DoctorException.usage("--tls-cert " + certFile + ": no PEM certificate in the file");
-            }
-            return certs.toArray(new Certificate[0]);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw DoctorException.usage("--tls-cert " + certFile + ": no such file");
+        byte[] pem = BoundedFile.read(certFile, "--tls-cert " + certFile, MAX_PEM_BYTES);
+        Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pem));
+        if (certs.isEmpty()) {
+            throw DoctorException.usage("--tls-cert " + certFile + ": no PEM certificate in the file");
         }
+        return certs.toArray(new Certificate[0]);
     }
 
     private static PrivateKey privateKey(Path keyFile) throws IOException, GeneralSecurityException {
-        String pem;
-        try {
-            pem = Files.readString(keyFile);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw DoctorException.usage("--tls-key " + keyFile + ": no such file");
-        }
+        String pem = new String(BoundedFile.read(keyFile, "--tls-key " + keyFile, MAX_PEM_BYTES),
+                StandardCharsets.US_ASCII);
         Matcher m = PKCS8.matcher(pem);
         if (!m.find()) {
             throw DoctorException.usage("--tls-key " + keyFile + ": expected an unencrypted PKCS#8 PEM key"

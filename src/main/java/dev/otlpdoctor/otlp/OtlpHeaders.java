@@ -42,11 +42,23 @@ public final class OtlpHeaders {
     private static Header parse(String pair, String source, boolean urlEncoded) {
         int eq = pair.indexOf('=');
         String name = (eq < 0 ? pair : pair.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-        if (eq < 0) {
-            throw DoctorException.usage(source + ": header '" + name + "' has no value (expected name=value)");
+        // The text before '=' is not known to be a name until it is one: 'Authorization: Bearer s3cr3t' (curl's
+        // syntax) has no '=', and 'Authorization: Basic dXNlcjpwYXNz=' has one inside the token. Only the
+        // leading name characters are ever shown.
+        String shown = leadingName(name);
+        boolean curl = !shown.isEmpty() && name.startsWith(":", shown.length());
+        if (eq < 0 && !curl) {
+            shown = ""; // a bare word may be the token itself
         }
-        if (name.isEmpty() || !name.chars().allMatch(OtlpHeaders::isTokenChar)) {
-            throw DoctorException.usage(source + ": '" + name + "' is not a valid header name (expected name=value)");
+        if (eq < 0 || !name.chars().allMatch(OtlpHeaders::isTokenChar)) {
+            String which = shown.isEmpty() ? "a header" : "header '" + shown + "'";
+            throw DoctorException.usage(source + ": " + which + (curl
+                    ? " is written 'name: value' (curl's syntax); write name=value, e.g. " + shown + "=<value>"
+                    : eq < 0 ? " has no '=' (expected name=value)" : " has characters a header name cannot have"
+                    + " (expected name=value)") + "; the rest is not shown, it may be a secret");
+        }
+        if (name.isEmpty()) {
+            throw DoctorException.usage(source + ": a header has an empty name (expected name=value)");
         }
         String value = pair.substring(eq + 1).trim();
         if (urlEncoded) {
@@ -61,6 +73,15 @@ public final class OtlpHeaders {
             throw DoctorException.usage(source + ": the value of header '" + name + "' holds control characters");
         }
         return new Header(name, value, source);
+    }
+
+    /** The header-name characters at the start of {@code text}, at most 64 of them. */
+    static String leadingName(String text) {
+        int end = 0;
+        while (end < text.length() && end < 64 && isTokenChar(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     private static boolean isTokenChar(int c) {

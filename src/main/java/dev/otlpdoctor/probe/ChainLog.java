@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.otlp.SecretMask;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
@@ -21,12 +22,15 @@ final class ChainLog {
     private volatile int current = -1;
     private volatile long currentStartNanos;
     private volatile RuntimeException failure;
+    /** Header values sent: a peer may repeat them in what it answers, and findings quote peers. */
+    private final SecretMask secrets;
 
     ChainLog(List<Probe> candidates, ProbeContext context, ChainLog parent) {
         this.probes = candidates.stream().filter(p -> p.appliesTo(context)).toList();
         this.context = context;
         this.parent = parent;
         this.results = new AtomicReferenceArray<>(probes.size());
+        this.secrets = SecretMask.of(context.settings().headers());
     }
 
     /** Runs every probe in order; returns early when interrupted. */
@@ -43,8 +47,9 @@ final class ChainLog {
             List<Finding> findings = new ArrayList<>();
             try {
                 probe.run(context, f -> {
+                    Finding attributed = f.attributedTo(probe.id(), context.label());
                     synchronized (findings) {
-                        findings.add(f.attributedTo(probe.id(), context.label()));
+                        findings.add(secrets.isEmpty() ? attributed : attributed.masked(secrets::apply));
                     }
                 });
             } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,32 @@ public record Finding(CatalogEntry entry, Severity severity, String probe, Strin
     public Finding withSeverity(Severity changed, String reason) {
         return new Finding(entry, changed, probe, endpoint, title, (detail.isEmpty() ? "" : detail + " ") + reason,
                 evidence, remediation);
+    }
+
+    /**
+     * The same finding with every text passed through {@code mask}: title, detail, remediation and the
+     * evidence values (strings, and strings inside lists and maps). The run masks secrets a peer repeated.
+     */
+    public Finding masked(UnaryOperator<String> mask) {
+        Map<String, Object> maskedEvidence = new LinkedHashMap<>();
+        evidence.forEach((k, v) -> maskedEvidence.put(k, maskValue(v, mask)));
+        return new Finding(entry, severity, probe, endpoint, mask.apply(title), mask.apply(detail), maskedEvidence,
+                remediation.stream().map(mask).toList());
+    }
+
+    private static Object maskValue(Object value, UnaryOperator<String> mask) {
+        if (value instanceof String text) {
+            return mask.apply(text);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> maskValue(v, mask)).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, maskValue(v, mask)));
+            return out;
+        }
+        return value;
     }
 
     static Builder builder(CatalogEntry entry) {

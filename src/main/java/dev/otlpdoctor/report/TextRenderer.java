@@ -24,11 +24,11 @@ public final class TextRenderer {
 
     public void render(Report report, PrintWriter out) {
         Severity status = report.status();
-        out.println(style.mark(status) + "  " + style.bold(report.verdict()));
+        out.println(style.mark(status) + "  " + style.bold(Printable.line(report.verdict())));
         Diagnosis diagnosis = report.diagnosis();
         if (diagnosis != null) {
             out.println();
-            out.println("  " + diagnosis.summary());
+            out.println("  " + Printable.line(diagnosis.summary()));
             if (!diagnosis.hop().onPath().isEmpty()) {
                 out.println("  Broken hop: " + diagnosis.hop().onPath());
             }
@@ -38,7 +38,7 @@ public final class TextRenderer {
                 printSteps(out, diagnosis.remediation(), "    ");
             }
             if (!diagnosis.alsoCheck().isEmpty()) {
-                out.println("  Also check: " + String.join(", ", diagnosis.alsoCheck()));
+                out.println("  Also check: " + Printable.line(String.join(", ", diagnosis.alsoCheck())));
             }
             out.println("  More: otlpdoctor explain " + diagnosis.code());
         }
@@ -60,18 +60,20 @@ public final class TextRenderer {
     }
 
     private void renderTable(List<TargetResult> results, PrintWriter out) {
-        int width = Math.max(6, results.stream().mapToInt(r -> r.target().input().length()).max().orElse(6));
+        int width = Math.max(6, results.stream().mapToInt(r -> Printable.line(r.target().input()).length()).max().orElse(6));
         out.println(style.bold(pad("TARGET", width) + "  STATUS  CAUSE"));
         for (TargetResult result : results) {
             String cause = result.diagnosis() == null ? result.verdict()
                     : result.diagnosis().code() + "  " + result.verdict();
-            out.println(pad(result.target().input(), width) + "  " + style.mark(result.status()) + "    " + cause);
+            out.println(pad(Printable.line(result.target().input()), width) + "  " + style.mark(result.status()) + "    "
+                    + Printable.line(cause));
         }
     }
 
     private void renderTarget(Report report, TargetResult result, PrintWriter out) {
         Target target = result.target();
-        out.println(style.bold("Target " + target.input()) + "  " + style.faint("(" + target.source().describe() + ")"));
+        out.println(style.bold("Target " + Printable.line(target.input())) + "  "
+                + style.faint("(" + Printable.line(target.source().describe()) + ")"));
         List<String> addresses = report.addressesOf(target);
         if (!addresses.isEmpty()) {
             out.println("  addresses: " + String.join(", ", addresses));
@@ -89,7 +91,7 @@ public final class TextRenderer {
             String indent = " ".repeat(2 + 4 + 2 + probeWidth + 2 + endpointWidth + 2);
             for (int i = 0; i < run.findings().size(); i++) {
                 Finding finding = run.findings().get(i);
-                String line = (i == 0 ? head : indent) + finding.title();
+                String line = (i == 0 ? head : indent) + Printable.line(finding.title());
                 if (i == 0 && run.durationMs() > 0) {
                     line += style.faint("  " + run.durationMs() + " ms");
                 }
@@ -110,7 +112,7 @@ public final class TextRenderer {
                 Object file = finding.evidence().get("file");
                 String where = file == null ? "" : file + ":" + finding.evidence().get("line") + ":"
                         + finding.evidence().get("column") + "  ";
-                out.println("  " + style.mark(finding.severity()) + "  " + where + finding.title());
+                out.println("  " + style.mark(finding.severity()) + "  " + Printable.line(where + finding.title()));
                 if (verbose) {
                     renderDetails(finding, "        ", out);
                 }
@@ -121,10 +123,10 @@ public final class TextRenderer {
     private void renderDetails(Finding finding, String indent, PrintWriter out) {
         out.println(indent + style.faint(finding.code() + " (" + finding.severity().label() + ")"));
         if (!finding.detail().isEmpty()) {
-            out.println(indent + finding.detail());
+            out.println(indent + Printable.line(finding.detail()));
         }
         for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
-            out.println(indent + style.faint(e.getKey() + ": ") + e.getValue());
+            out.println(indent + style.faint(e.getKey() + ": ") + Printable.line(e.getValue()));
         }
         if (finding.severity().atLeast(Severity.WARN)) {
             printSteps(out, finding.remediation(), indent);
@@ -135,7 +137,8 @@ public final class TextRenderer {
         for (int i = 0; i < steps.size(); i++) {
             // Multi-line steps (YAML to write) keep their shape under the step's number.
             String number = (i + 1) + ". ";
-            out.println(indent + number + steps.get(i).replace("\n", "\n" + indent + " ".repeat(number.length())));
+            out.println(indent + number
+                    + Printable.block(steps.get(i)).replace("\n", "\n" + indent + " ".repeat(number.length())));
         }
     }
 

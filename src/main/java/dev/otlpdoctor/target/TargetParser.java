@@ -34,25 +34,56 @@ public final class TargetParser {
             throw DoctorException.usage(what + " is empty: give a host, host:port or URL (e.g. collector:4317)");
         }
         int schemeEnd = input.indexOf("://");
+        String shown = redact(input);
         return schemeEnd >= 0
-                ? parseUrl(input, input.substring(0, schemeEnd).toLowerCase(Locale.ROOT),
+                ? parseUrl(shown, input.substring(0, schemeEnd).toLowerCase(Locale.ROOT),
                         input.substring(schemeEnd + 3), source, what)
-                : parseHostPort(input, source, what);
+                : parseHostPort(input, shown, source, what);
     }
 
-    private Target parseUrl(String input, String scheme, String rest, Source source, String what) {
+    /**
+     * The input as reports and errors show it: userinfo (a password), query values ({@code ?api_key=…}) and
+     * the fragment are masked with {@code ***}; the scheme, host, port, path and query names stay.
+     */
+    public static String redact(String input) {
+        int schemeEnd = input.indexOf("://");
+        int start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int authorityEnd = indexOfAny(input.substring(start), "/?#");
+        authorityEnd = authorityEnd < 0 ? input.length() : start + authorityEnd;
+        int at = input.lastIndexOf('@', authorityEnd - 1);
+        StringBuilder out = new StringBuilder(input.substring(0, start));
+        out.append(at >= start ? "***@" + input.substring(at + 1, authorityEnd) : input.substring(start, authorityEnd));
+        String tail = input.substring(authorityEnd);
+        int query = indexOfAny(tail, "?#");
+        if (query < 0) {
+            return out.append(tail).toString();
+        }
+        out.append(tail, 0, query);
+        int fragment = tail.indexOf('#', query);
+        if (tail.charAt(query) == '?') {
+            String[] params = tail.substring(query + 1, fragment < 0 ? tail.length() : fragment).split("&", -1);
+            StringBuilder masked = new StringBuilder();
+            for (String param : params) {
+                int eq = param.indexOf('=');
+                masked.append(masked.length() == 0 ? "" : "&").append(eq < 0 ? (param.isEmpty() ? "" : "***")
+                        : param.substring(0, eq) + "=***");
+            }
+            out.append('?').append(masked);
+        }
+        return fragment < 0 ? out.toString() : out.append("#***").toString();
+    }
+
+    private Target parseUrl(String redacted, String scheme, String rest, Source source, String what) {
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw DoctorException.usage(what + " '" + input + "': unsupported scheme '" + scheme
+            throw DoctorException.usage(what + " '" + redacted + "': unsupported scheme '" + scheme
                     + "' (use host:port, http://host:port or https://host:port)");
         }
         int pathStart = indexOfAny(rest, "/?#");
         String authority = pathStart < 0 ? rest : rest.substring(0, pathStart);
         String path = pathStart < 0 || rest.charAt(pathStart) != '/' ? "" : stripQuery(rest.substring(pathStart));
-        String redacted = input;
         int at = authority.lastIndexOf('@');
         if (at >= 0) {
-            // userinfo may hold a password: never echo it back.
-            redacted = scheme + "://" + "***@" + rest.substring(at + 1);
+            // userinfo may hold a password: never echo it back (redacted already masks it).
             authority = authority.substring(at + 1);
         }
         HostAndPort hp = splitAuthority(authority, redacted, what);
@@ -63,12 +94,12 @@ public final class TargetParser {
         return new Target(redacted, hp.host, List.of(endpoint), source);
     }
 
-    private Target parseHostPort(String input, Source source, String what) {
+    private Target parseHostPort(String input, String shown, Source source, String what) {
         if (indexOfAny(input, "/?#@ ") >= 0) {
-            throw DoctorException.usage(what + " '" + input + "': not a host, host:port or URL"
-                    + " (a URL needs a scheme: http://" + input + ")");
+            throw DoctorException.usage(what + " '" + shown + "': not a host, host:port or URL"
+                    + " (a URL needs a scheme: http://" + shown + ")");
         }
-        HostAndPort hp = splitAuthority(input, input, what);
+        HostAndPort hp = splitAuthority(input, shown, what);
         List<Endpoint> endpoints = new ArrayList<>();
         if (hp.port >= 0) {
             endpoints.add(endpointFor(hp.host, hp.port, false, ""));

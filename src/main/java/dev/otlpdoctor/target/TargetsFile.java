@@ -1,11 +1,12 @@
 package dev.otlpdoctor.target;
 
+import dev.otlpdoctor.BoundedFile;
 import dev.otlpdoctor.DoctorException;
-import java.io.IOException;
+import dev.otlpdoctor.probe.Deadline;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,14 @@ import java.util.List;
  */
 public final class TargetsFile {
     /** Larger files are refused rather than read whole into memory. */
-    static final long MAX_BYTES = 16L * 1024 * 1024;
+    static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private TargetsFile() {
     }
 
-    public static List<Target> read(Path file, TargetParser parser) {
-        List<String> lines = readLines(file);
+    /** The targets of the file; reading gives up when the run's deadline passes ({@code deadline} may be null). */
+    public static List<Target> read(Path file, TargetParser parser, Deadline deadline) {
+        List<String> lines = readLines(file, deadline);
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -43,18 +45,17 @@ public final class TargetsFile {
         return targets;
     }
 
-    private static List<String> readLines(Path file) {
+    private static List<String> readLines(Path file, Deadline deadline) {
+        String label = "--targets-file " + file;
+        byte[] bytes = BoundedFile.read(file, label, MAX_BYTES, deadline);
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw DoctorException.usage("--targets-file " + file + ": larger than " + (MAX_BYTES >> 20) + " MiB");
-            }
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw DoctorException.usage("--targets-file " + file + ": no such file");
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.lines().toList();
         } catch (CharacterCodingException e) {
-            throw DoctorException.usage("--targets-file " + file + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw DoctorException.usage("--targets-file " + file + ": cannot read (" + e.getMessage() + ")");
+            throw DoctorException.usage(label + ": not UTF-8 text");
         }
     }
 }

@@ -19,7 +19,7 @@ class HeaderListTest {
         assertThat(list.problems()).hasSize(5);
         assertThat(String.join("\n", list.problems()))
                 .contains("entry 1 has no '='", "unencoded space", "'%' that does not start", "empty name",
-                        "header name 'bad name'")
+                        "header name 'bad…'")
                 .doesNotContain("s3cret");
         assertThat(list.onlyUnencodedSpaces()).isFalse();
     }
@@ -27,5 +27,12 @@ class HeaderListTest {
     @Test
     void onlyRawSpacesIsTheLenientCase() {
         assertThat(HeaderList.parse("authorization=Basic abc").onlyUnencodedSpaces()).isTrue();
+    }
+
+    @Test
+    void aCurlStyleHeaderNamesTheHeaderButNotItsToken() {
+        HeaderList list = HeaderList.parse("Authorization: Basic dXNlcjpwYXNz=");
+        assertThat(list.names()).containsExactly("Authorization");
+        assertThat(String.join("\n", list.problems())).contains("'name: value'").doesNotContain("dXNlcjpwYXNz", "Basic");
     }
 }

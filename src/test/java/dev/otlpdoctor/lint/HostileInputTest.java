@@ -79,4 +79,47 @@ class HostileInputTest {
         assertThatRun(lint(dup)).exitsWith(2).stderrIsOneErrorLine()
                 .stderrContains("dup.yaml:3:1", "'receivers' is already defined at line 1");
     }
+
+    @Test
+    void manyAliasesToALargeScalarAreRefusedByTheExpandedSize(@TempDir Path dir) throws IOException {
+        // The audit's file: one 6 MiB scalar anchored, 2,000 aliases to it ($$ made expansion copy each one).
+        Path file = dir.resolve("alias-scalar.yaml");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("big: &big \"$$" + "x".repeat(6 * 1024 * 1024) + "\"\nrefs:\n");
+            for (int i = 0; i < 2_000; i++) {
+                out.write("  - *big\n");
+            }
+        }
+        assertThatRun(lint(file)).exitsWith(2).stderrIsOneErrorLine()
+                .stderrContains("alias-scalar.yaml", "aliases expand to more than 64 MiB of text");
+    }
+
+    @Test
+    void aliasesUnderTheCapAreExpandedOnceEach(@TempDir Path dir) throws IOException {
+        // 400 aliases to a 100 KiB scalar with $$ and an unset variable: 40 MB of text once expanded,
+        // which the expander sees as one scalar; the unset variable is reported once, at the anchor.
+        Path file = dir.resolve("aliases.yaml");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("receivers:\n  otlp:\n    protocols:\n      grpc:\n");
+            out.write("x-note: &note \"${UNSET_IN_TEST}$$" + "y".repeat(100 * 1024) + "\"\n");
+            out.write("x-refs:\n");
+            for (int i = 0; i < 400; i++) {
+                out.write("  - *note\n");
+            }
+        }
+        CliDriver.Result result = CliDriver.create().run("lint", file.toString(), "-o", "json");
+        assertThatRun(result).exitsWith(1);
+        org.assertj.core.api.Assertions.assertThat(result.out().split("\"config.env-unset\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void aDeviceADirectoryAndAFifoAreRefusedUnread(@TempDir Path dir) throws Exception {
+        assertThatRun(lint(Path.of("/dev/zero"))).exitsWith(2).stderrIsOneErrorLine()
+                .stderrContains("/dev/zero", "not a regular file");
+        assertThatRun(lint(dir)).exitsWith(2).stderrIsOneErrorLine().stderrContains("is a directory");
+        Path fifo = dir.resolve("pipe.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        assertThatRun(lint(fifo)).exitsWith(2).stderrIsOneErrorLine().stderrContains("pipe.yaml", "not a regular file");
+    }
 }

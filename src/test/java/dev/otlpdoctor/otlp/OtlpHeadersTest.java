@@ -26,8 +26,18 @@ class OtlpHeadersTest {
 
     @Test
     void badHeadersNameTheHeaderButNeverTheValue() {
-        assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of(), List.of("no-equals-sign")))
-                .isInstanceOf(DoctorException.class).hasMessageContaining("no-equals-sign");
+        // Text without '=' may be a bare token: only its leading name characters are shown, and a
+        // curl-style header names the header but never its value.
+        assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of(), List.of("Authorization: Bearer s3cr3t")))
+                .isInstanceOf(DoctorException.class)
+                .hasMessageContaining("header 'authorization' is written 'name: value'")
+                .message().doesNotContainIgnoringCase("s3cr3t").doesNotContainIgnoringCase("bearer");
+        assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of(), List.of("Authorization: Basic dXNlcjpwYXNz=")))
+                .isInstanceOf(DoctorException.class)
+                .message().doesNotContain("dXNlcjpwYXNz").doesNotContainIgnoringCase("basic");
+        assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of(), List.of("s3cr3t-token")))
+                .isInstanceOf(DoctorException.class).hasMessageContaining("a header has no '='")
+                .message().doesNotContain("s3cr3t");
         assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of("OTEL_EXPORTER_OTLP_HEADERS", "api-key=s3cr3t%zz"), List.of()))
                 .isInstanceOf(DoctorException.class)
                 .hasMessageContaining("api-key").hasMessageContaining("OTEL_EXPORTER_OTLP_HEADERS")

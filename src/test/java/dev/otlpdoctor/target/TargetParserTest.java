@@ -84,6 +84,19 @@ class TargetParserTest {
         assertThat(t.host()).isEqualTo("collector");
     }
 
+    @Test
+    void queryValuesAndFragmentsAreRedactedInTheTargetAndInErrors() {
+        Target t = parse("https://collector:4318/v1?api_key=s3cret&tenant=acme#tok3n");
+        assertThat(t.input()).isEqualTo("https://collector:4318/v1?api_key=***&tenant=***#***");
+        assertThat(t.endpoints().get(0).basePath()).isEqualTo("/v1");
+        assertThatThrownBy(() -> parse("collector:4317?api_key=s3cret")).isInstanceOf(DoctorException.class)
+                .hasMessageContaining("collector:4317?api_key=***").message().doesNotContain("s3cret");
+        assertThatThrownBy(() -> parse("ftp://user:s3cret@collector/?k=s3cret")).isInstanceOf(DoctorException.class)
+                .message().doesNotContain("s3cret");
+        assertThatThrownBy(() -> parse("user:s3cret@collector:4317")).isInstanceOf(DoctorException.class)
+                .message().doesNotContain("s3cret");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "''|TARGET is empty: give a host, host:port or URL (e.g. collector:4317)",

@@ -29,8 +29,14 @@ public final class JarRunner {
      * stderr about {@code sun.misc.Unsafe}.
      */
     public static List<String> javaJar(String... args) {
+        return javaJar(List.of(), args);
+    }
+
+    /** The same with JVM options (a small heap, say) before {@code -jar}. */
+    public static List<String> javaJar(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }

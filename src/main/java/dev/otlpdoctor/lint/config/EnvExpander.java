@@ -3,6 +3,7 @@ package dev.otlpdoctor.lint.config;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,11 @@ public final class EnvExpander {
 
     private final Map<String, String> env;
     private final List<EnvReference> unresolved = new ArrayList<>();
+    /**
+     * Scalars already expanded, by identity: every alias of an anchored scalar shares its string, so each
+     * is scanned once however many aliases point at it (lint stays linear in the file, not in the aliases).
+     */
+    private final Map<String, String> expanded = new IdentityHashMap<>();
 
     public EnvExpander(Map<String, String> env) {
         this.env = env;
@@ -55,6 +61,10 @@ public final class EnvExpander {
     }
 
     private String expand(String text, Location location) {
+        return expanded.computeIfAbsent(text, t -> expandOnce(t, location));
+    }
+
+    private String expandOnce(String text, Location location) {
         if (text.indexOf('$') < 0) {
             return text;
         }

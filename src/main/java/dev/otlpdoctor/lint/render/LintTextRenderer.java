@@ -4,6 +4,7 @@ import dev.otlpdoctor.lint.LintResult;
 import dev.otlpdoctor.lint.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Printable;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.Style;
 import java.io.PrintWriter;
@@ -24,16 +25,17 @@ public final class LintTextRenderer {
     }
 
     public void render(LintResult result, PrintWriter out) {
-        out.println(style.mark(result.status()) + "  " + style.bold(result.verdict()));
+        out.println(style.mark(result.status()) + "  " + style.bold(Printable.line(result.verdict())));
         String file = null;
         for (Finding finding : result.findings()) {
             Location at = Located.of(finding).orElse(new Location("?", 0, 0));
             if (!at.file().equals(file)) {
                 file = at.file();
                 out.println();
-                out.println(style.bold(file));
+                out.println(style.bold(Printable.line(file)));
             }
-            out.println("  " + at + "  " + style.mark(finding.severity()) + "  " + finding.code() + "  " + finding.title());
+            out.println("  " + Printable.line(at) + "  " + style.mark(finding.severity()) + "  " + finding.code() + "  "
+                    + Printable.line(finding.title()));
             if (verbose) {
                 details(finding, out);
             }
@@ -48,16 +50,16 @@ public final class LintTextRenderer {
     private void details(Finding finding, PrintWriter out) {
         String indent = "      ";
         if (!finding.detail().isEmpty()) {
-            out.println(indent + finding.detail());
+            out.println(indent + Printable.line(finding.detail()));
         }
         for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
             if (!e.getKey().equals("file") && !e.getKey().equals("line") && !e.getKey().equals("column")) {
-                out.println(indent + style.faint(e.getKey() + ": ") + e.getValue());
+                out.println(indent + style.faint(e.getKey() + ": ") + Printable.line(e.getValue()));
             }
         }
         if (finding.severity() != Severity.PASS && finding.severity() != Severity.SKIP) {
             for (int i = 0; i < finding.remediation().size(); i++) {
-                String step = finding.remediation().get(i).replace("\n", "\n" + indent + "   ");
+                String step = Printable.block(finding.remediation().get(i)).replace("\n", "\n" + indent + "   ");
                 out.println(indent + (i + 1) + ". " + step);
             }
         }

@@ -15,6 +15,13 @@ public final class YamlLimits {
     /** Values after aliases are expanded: a few aliases can still multiply into millions of values. */
     public static final int MAX_VALUES = 500_000;
 
+    /**
+     * Characters of all scalars after aliases are expanded: an alias to a large scalar costs nothing to
+     * write but its full length to every reader of the tree (env expansion, rules), so a few thousand
+     * aliases to a 6 MiB scalar would be gigabytes of text.
+     */
+    public static final long MAX_EXPANDED_CHARS = 8L * MAX_BYTES;
+
     private YamlLimits() {
     }
 }

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.lint.yaml;
 
+import dev.otlpdoctor.BoundedFile;
 import dev.otlpdoctor.DoctorException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +11,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,13 +44,7 @@ public final class YamlReader {
 
     /** Reads a file's bytes, refusing more than {@link YamlLimits#MAX_BYTES}. */
     public static byte[] readFile(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            return readCapped(in, path.toString());
-        } catch (NoSuchFileException e) {
-            throw DoctorException.usage(path + ": no such file");
-        } catch (IOException e) {
-            throw DoctorException.usage(path + ": cannot read: " + e.getMessage());
-        }
+        return BoundedFile.read(path, path.toString(), YamlLimits.MAX_BYTES);
     }
 
     /** Reads a stream (stdin) to its end, refusing more than {@link YamlLimits#MAX_BYTES}. */
@@ -101,9 +94,9 @@ public final class YamlReader {
                 .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
                 .setCodePointLimit(YamlLimits.MAX_BYTES)
                 .setAllowRecursiveKeys(false)
+                .setBufferSize(bufferSize(text))
                 .build();
-        Composer composer = new Composer(settings,
-                new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, new StringReader(text)))));
+        Composer composer = depthLimitedComposer(settings, text);
         Converter converter = new Converter(positions);
         List<YamlNode> documents = new ArrayList<>();
         try {
@@ -127,14 +120,34 @@ public final class YamlReader {
         return documents;
     }
 
+    /**
+     * The parser's read buffer for {@code text}: all of it at once. With a small buffer, the parser's reader
+     * copies everything it has not consumed yet on every refill, and a scalar is consumed only when it
+     * ends: a 6 MiB scalar took 20 s and 1 GB that way (docs/reliability.md).
+     */
+    public static int bufferSize(String text) {
+        return Math.max(1024, text.length() + 1);
+    }
+
+    /**
+     * A composer of the documents of {@code text} that stops at {@link YamlLimits#MAX_DEPTH} levels of
+     * nesting with a {@link YamlEngineException}, before the composer's recursion can overflow the stack.
+     * Other readers of YAML nodes (the manifests of {@code env --manifest}) parse through it too.
+     */
+    public static Composer depthLimitedComposer(LoadSettings settings, String text) {
+        return new Composer(settings,
+                new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, new StringReader(text)))));
+    }
+
     private static String oneLine(String message) {
         return message == null ? "" : message.replaceAll("\\s+", " ").trim();
     }
 
-    /** Converts composer nodes, counting values so that aliases cannot multiply past the limit. */
+    /** Converts composer nodes, counting values and their text so that aliases cannot multiply past the limits. */
     private static final class Converter {
         private final Positions positions;
         private int values;
+        private long expandedChars;
 
         Converter(Positions positions) {
             this.positions = positions;
@@ -149,6 +162,11 @@ public final class YamlReader {
                     .map(m -> positions.at(m.getLine(), m.getColumn()))
                     .orElseGet(() -> positions.at(0, 0));
             if (node instanceof ScalarNode scalar) {
+                expandedChars += scalar.getValue().length();
+                if (expandedChars > YamlLimits.MAX_EXPANDED_CHARS) {
+                    throw DoctorException.usage(location + ": refused: aliases expand to more than "
+                            + (YamlLimits.MAX_EXPANDED_CHARS >> 20) + " MiB of text (many aliases to a large value?)");
+                }
                 return scalar.getTag().equals(Tag.NULL) ? YamlNode.nullValue(location)
                         : YamlNode.scalar(scalar.getValue(), scalar.getScalarStyle() == ScalarStyle.PLAIN
                                 ? YamlNode.ScalarForm.PLAIN : YamlNode.ScalarForm.QUOTED, location);

@@ -83,8 +83,9 @@ public final class ProcessConfigProbe implements Probe {
             }
             try {
                 // Several --config files merge in order, as the collector merges them.
+                boolean changed = changedSinceStart;
                 new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings()
-                        .forEach(f -> findings.add(asContext(asRunning(f, collector, changedSinceStart), offPath)));
+                        .forEach(f -> findings.add(asContext(asRunning(f, collector, changed), offPath)));
             } catch (DoctorException e) {
                 findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
             }

@@ -93,13 +93,17 @@ public final class TcpProbe implements Probe {
             return new Attempt(address, Kind.TIMEOUT, Deadline.millisSince(start), "timed out");
         } catch (NoRouteToHostException e) {
             return new Attempt(address, Kind.UNREACHABLE, Deadline.millisSince(start), reason(e, "no route to host"));
-        } catch (ConnectException e) {
-            String message = reason(e, "connection refused");
-            Kind kind = message.toLowerCase(Locale.ROOT).contains("refused") ? Kind.REFUSED : Kind.UNREACHABLE;
-            return new Attempt(address, kind, Deadline.millisSince(start), message);
         } catch (IOException e) {
-            // e.g. "Network is unreachable", "Cannot assign requested address" (no IPv6 route)
-            return new Attempt(address, Kind.UNREACHABLE, Deadline.millisSince(start), reason(e, e.getClass().getSimpleName()));
+            // e.g. "Connection refused"; "Network is unreachable", "Cannot assign requested address" (no IPv6 route)
+            String message = reason(e, e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName());
+            if (message.contains("reset")) {
+                // The handshake completed and the peer reset the connection before connect() returned (the
+                // kernel reports the RST as the socket's error): something listens there and hangs up, the
+                // same port that at other times reads as open and then resets. The protocol probe names it.
+                return new Attempt(address, Kind.OPEN, Deadline.millisSince(start), "accepted, then reset");
+            }
+            Kind kind = e instanceof ConnectException && message.contains("refused") ? Kind.REFUSED : Kind.UNREACHABLE;
+            return new Attempt(address, kind, Deadline.millisSince(start), message);
         }
     }
 

@@ -115,8 +115,9 @@ public final class GrpcProbe implements Probe {
                         "The Export call got no answer before the run's deadline (" + call.elapsedMs + " ms).")
                         .with("waitedMs", call.elapsedMs);
             }
-            return ExportOutcome.of(OtlpCodes.OTLP_REJECTED, "the call failed: " + call.error.getMessage(),
-                    "The gRPC call failed below gRPC: " + call.error.getMessage() + ".");
+            String why = failure(call.error);
+            return ExportOutcome.of(OtlpCodes.OTLP_REJECTED, "the call failed: " + why,
+                    "The gRPC call failed below gRPC: " + why + ".");
         }
         GrpcTransport.GrpcReply reply = call.reply;
         if (!reply.isGrpc()) {
@@ -193,10 +194,11 @@ public final class GrpcProbe implements Probe {
 
     private static Optional<Finding> healthFinding(Call call) {
         if (call.error != null) {
+            String why = failure(call.error);
             return Optional.of(OtlpCodes.GRPC_HEALTH_ERROR.finding()
-                    .param("answer", call.error.getMessage())
-                    .evidence("error", String.valueOf(call.error.getMessage()))
-                    .detail("The health call failed: " + call.error.getMessage() + ".")
+                    .param("answer", why)
+                    .evidence("error", why)
+                    .detail("The health call failed: " + why + ".")
                     .build());
         }
         GrpcTransport.GrpcReply reply = call.reply;
@@ -251,6 +253,26 @@ public final class GrpcProbe implements Probe {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * What failed, in words. OkHttp's exceptions for a connection the server shut down (an HTTP/2 GOAWAY,
+     * a reset stream) may carry no message; "null" is no answer.
+     */
+    static String failure(IOException error) {
+        String message = error.getMessage();
+        if (error instanceof okhttp3.internal.http2.StreamResetException reset) {
+            return "the server reset the HTTP/2 stream (" + reset.errorCode + ")"
+                    + (reset.errorCode == okhttp3.internal.http2.ErrorCode.REFUSED_STREAM
+                    ? ": it refuses new calls (it sent GOAWAY, or has too many streams open)" : "");
+        }
+        if (error instanceof okhttp3.internal.http2.ConnectionShutdownException) {
+            return "the server shut the HTTP/2 connection down (GOAWAY) before answering";
+        }
+        if (message == null || message.isBlank()) {
+            return "the connection failed (" + error.getClass().getSimpleName() + ")";
+        }
+        return message;
     }
 
     static String statusName(int code) {

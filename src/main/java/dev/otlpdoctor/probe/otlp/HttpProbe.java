@@ -74,15 +74,18 @@ public final class HttpProbe implements Probe {
     }
 
     /** One HTTP exchange: status, headers that matter, capped body; or the failure. */
-    private record Reply(int status, String contentType, String server, String retryAfter, boolean grpc,
-                         CappedBody body, IOException error, long elapsedMs) {
+    private record Reply(int status, String contentType, String server, String retryAfter, String location,
+                         boolean grpc, CappedBody body, IOException error, long elapsedMs) {
         String answer() {
             if (error != null) {
                 return error instanceof InterruptedIOException ? "no response in " + elapsedMs + " ms"
                         : "the request failed: " + error.getMessage();
             }
             return "HTTP " + status + (contentType.isEmpty() ? "" : " " + contentType) + " '" + body.excerpt() + "'"
-                    + (body.capped() ? " (stopped reading after " + CappedBody.CAP + " bytes)" : "");
+                    + (body.capped() ? " (stopped reading after " + CappedBody.CAP + " bytes)" : "")
+                    // A probe reports what answered: a redirect is shown with its target, never followed.
+                    + (status / 100 == 3 && location != null ? " redirecting to " + Excerpt.of(location)
+                    + " (not followed)" : "");
         }
     }
 
@@ -174,13 +177,13 @@ public final class HttpProbe implements Probe {
             String contentType = response.header("Content-Type", "");
             boolean grpc = response.header("grpc-status") != null || contentType.startsWith("application/grpc");
             return new Reply(response.code(), contentType, response.header("Server", ""),
-                    response.header("Retry-After"), grpc, body, null, (System.nanoTime() - start) / 1_000_000);
+                    response.header("Retry-After"), response.header("Location"), grpc, body, null, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             if (call.isCanceled() || e instanceof InterruptedIOException) {
-                return new Reply(0, "", "", null, false, null, new InterruptedIOException("timeout"),
+                return new Reply(0, "", "", null, null, false, null, new InterruptedIOException("timeout"),
                         (System.nanoTime() - start) / 1_000_000);
             }
-            return new Reply(0, "", "", null, false, null, e, (System.nanoTime() - start) / 1_000_000);
+            return new Reply(0, "", "", null, null, false, null, e, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.otlpdoctor.probe.otlp;
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.otlp.Header;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ final class OkHttpGrpcTransport implements GrpcTransport {
             Integer grpcStatus = status == null ? null : parseStatus(status);
             return new GrpcReply(response.code(), response.protocol().toString(),
                     String.valueOf(response.header("content-type", "")), grpcStatus,
-                    message == null ? "" : decode(message), grpcStatus == null ? null : unframe(body.bytes()),
+                    message == null ? "" : decode(message), grpcStatus == null || grpcStatus != 0 ? null : unframe(body.bytes(), body.capped()),
                     metadata, grpcStatus == null ? body.excerpt() : "");
         }
     }
@@ -84,13 +85,25 @@ final class OkHttpGrpcTransport implements GrpcTransport {
         return ByteBuffer.allocate(5 + message.length).put((byte) 0).putInt(message.length).put(message).array();
     }
 
-    /** The first message of a response body, or {@code null} when there is none (or it is compressed). */
-    private static byte[] unframe(byte[] body) {
-        if (body.length < 5 || body[0] != 0) {
+    /**
+     * The first message of a response body, or {@code null} when there is none (or it is compressed). A
+     * prefix that claims more bytes than came (up to 4 GiB: the length is unsigned) is a broken answer,
+     * not a missing message: it must not read as an OK without a response.
+     */
+    private static byte[] unframe(byte[] body, boolean capped) throws IOException {
+        if (body.length == 0 || body[0] != 0) {
             return null;
         }
-        int length = ByteBuffer.wrap(body, 1, 4).getInt();
-        return length < 0 || 5 + length > body.length ? null : Arrays.copyOfRange(body, 5, 5 + length);
+        if (body.length < 5) {
+            throw new ProtocolException("the gRPC response ends inside its 5-byte message prefix");
+        }
+        long length = ByteBuffer.wrap(body, 1, 4).getInt() & 0xffffffffL;
+        if (5 + length > body.length) {
+            throw new ProtocolException("the gRPC response message claims " + length + " bytes, but "
+                    + (capped ? "more than " + CappedBody.CAP + " bytes came (read no further)"
+                    : (body.length - 5) + " came"));
+        }
+        return Arrays.copyOfRange(body, 5, 5 + (int) length);
     }
 
     private static Integer parseStatus(String status) {

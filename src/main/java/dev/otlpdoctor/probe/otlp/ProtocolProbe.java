@@ -299,10 +299,18 @@ public final class ProtocolProbe implements Probe {
         return Excerpt.of(end < 0 ? text : text.substring(0, end));
     }
 
-    private static void goAway(OutputStream out) throws IOException {
-        out.write(CLIENT_PREFACE);
-        out.write(SETTINGS_AND_GOAWAY);
-        out.flush();
+    /**
+     * Says goodbye properly. The server may already have closed the connection (it sent its own GOAWAY
+     * first): the protocol is identified by then, so a failed write changes nothing.
+     */
+    private static void goAway(OutputStream out) {
+        try {
+            out.write(CLIENT_PREFACE);
+            out.write(SETTINGS_AND_GOAWAY);
+            out.flush();
+        } catch (IOException closedAlready) {
+            // nothing left to say goodbye to
+        }
     }
 
     /**
@@ -315,15 +323,22 @@ public final class ProtocolProbe implements Probe {
         if (millis <= 0) {
             return new Answer(buffer, 0, false, true);
         }
+        // The whole read ends by then: a peer that trickles a byte every few milliseconds (each within the
+        // settle time) must not keep the probe reading past its bound, which never exceeds the deadline.
+        long endNanos = System.nanoTime() + millis * 1_000_000L;
         socket.setSoTimeout(millis);
         try {
             int n = in.read(buffer);
             if (n <= 0) {
                 return new Answer(buffer, n, n < 0, false);
             }
-            socket.setSoTimeout(Math.min(SETTLE_MILLIS, millis));
             try {
                 while (n < READ_CAP) {
+                    long left = (endNanos - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        break;
+                    }
+                    socket.setSoTimeout((int) Math.min(SETTLE_MILLIS, left));
                     int more = in.read(buffer, n, READ_CAP - n);
                     if (more < 0) {
                         break;

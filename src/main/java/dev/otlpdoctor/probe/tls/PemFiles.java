@@ -1,11 +1,8 @@
 package dev.otlpdoctor.probe.tls;
 
+import dev.otlpdoctor.BoundedFile;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -21,15 +18,15 @@ import java.util.regex.Pattern;
 
 /** Reads the PEM files the OpenTelemetry SDKs and the collector use: certificates and PKCS#8 keys. */
 final class PemFiles {
-    private static final long MAX_BYTES = 1 << 20;
+    private static final int MAX_BYTES = 1 << 20;
     private static final Pattern KEY = Pattern.compile(
             "-----BEGIN ([A-Z ]*)PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END \\1PRIVATE KEY-----");
 
     private PemFiles() {
     }
 
-    static List<X509Certificate> certificates(Path file) throws IOException, GeneralSecurityException {
-        byte[] bytes = readBounded(file);
+    static List<X509Certificate> certificates(TlsSettings.PemFile file) throws GeneralSecurityException {
+        byte[] bytes = BoundedFile.read(file.path(), file.toString(), MAX_BYTES);
         List<X509Certificate> out = new ArrayList<>();
         for (Certificate c : CertificateFactory.getInstance("X.509")
                 .generateCertificates(new ByteArrayInputStream(bytes))) {
@@ -41,14 +38,15 @@ final class PemFiles {
         return out;
     }
 
-    static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
-        Matcher m = KEY.matcher(new String(readBounded(file), StandardCharsets.US_ASCII));
+    static PrivateKey privateKey(TlsSettings.PemFile file) throws GeneralSecurityException {
+        byte[] bytes = BoundedFile.read(file.path(), file.toString(), MAX_BYTES);
+        Matcher m = KEY.matcher(new String(bytes, StandardCharsets.US_ASCII));
         if (!m.find()) {
             throw new IllegalArgumentException("no PEM private key in the file");
         }
         if (!m.group(1).isEmpty()) {
             throw new IllegalArgumentException("a '" + m.group(1).trim() + " PRIVATE KEY' is not PKCS#8; convert it: "
-                    + "openssl pkcs8 -topk8 -nocrypt -in " + file + " -out client-pkcs8.key");
+                    + "openssl pkcs8 -topk8 -nocrypt -in " + file.path() + " -out client-pkcs8.key");
         }
         byte[] der = Base64.getMimeDecoder().decode(m.group(2));
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
@@ -60,16 +58,5 @@ final class PemFiles {
             }
         }
         throw new IllegalArgumentException("the private key is not an RSA, EC or Ed25519 PKCS#8 key");
-    }
-
-    private static byte[] readBounded(Path file) throws IOException {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes: not a PEM file");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such file");
-        }
     }
 }

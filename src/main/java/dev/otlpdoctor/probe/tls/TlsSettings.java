@@ -82,7 +82,7 @@ public record TlsSettings(boolean requested, PemFile caCert, X509TrustManager tr
     }
 
     private static X509TrustManager trustFrom(PemFile caCert) {
-        List<X509Certificate> certificates = read(() -> PemFiles.certificates(caCert.path()), caCert);
+        List<X509Certificate> certificates = read(() -> PemFiles.certificates(caCert), caCert);
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -115,8 +115,8 @@ public record TlsSettings(boolean requested, PemFile caCert, X509TrustManager tr
     }
 
     private static KeyManager[] keyManagers(PemFile certFile, PemFile keyFile) {
-        List<X509Certificate> chain = read(() -> PemFiles.certificates(certFile.path()), certFile);
-        PrivateKey key = read(() -> PemFiles.privateKey(keyFile.path()), keyFile);
+        List<X509Certificate> chain = read(() -> PemFiles.certificates(certFile), certFile);
+        PrivateKey key = read(() -> PemFiles.privateKey(keyFile), keyFile);
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

@@ -59,10 +59,12 @@ public final class OtlpCodes {
                     "If a memory_limiter refuses data, give the collector more memory or lower limit_mib; if an "
                             + "exporter's queue is full, check that its backend is reachable."));
 
-    public static final CatalogEntry OTLP_THROTTLED = new CatalogEntry("otlp.throttled", WARN,
+    public static final CatalogEntry OTLP_THROTTLED = new CatalogEntry("otlp.throttled", FAIL,
             "{signal}: the receiver asks to slow down ({answer})",
             "The receiver answered RESOURCE_EXHAUSTED (gRPC) or 429 (HTTP): it is overloaded or rate-limited. "
-                    + "SDKs retry after the delay the server gives (Retry-After, gRPC RetryInfo).",
+                    + "SDKs retry after the delay the server gives (Retry-After, gRPC RetryInfo). The export was "
+                    + "not accepted, so the check cannot show that the signal gets through: it fails (a PASS "
+                    + "means proven), even though a later retry may succeed.",
             "The status, message and Retry-After.",
             List.of("Check the collector's memory_limiter and any rate limiting in front of it; scale the collector "
                             + "or reduce the export rate (batch processor, sampling)."));

@@ -89,6 +89,21 @@ class GrpcProbeTest {
     }
 
     @Test
+    void throttledOnEverySignalIsNotAPass() throws Exception {
+        // Nothing was accepted: a PASS would claim what the run did not prove (docs/reliability.md).
+        try (FakeGrpcCollector collector = FakeGrpcCollector.builder()
+                .fail(Signal.TRACES, Status.RESOURCE_EXHAUSTED.withDescription("rate limited"))
+                .fail(Signal.METRICS, Status.RESOURCE_EXHAUSTED.withDescription("rate limited"))
+                .fail(Signal.LOGS, Status.RESOURCE_EXHAUSTED.withDescription("rate limited"))
+                .start()) {
+            CliDriver.Result result = cli.run("check", collector.address(), "--protocol", "grpc", "-o", "json");
+            assertThatRun(result).exitsWith(1);
+            assertThat(Findings.of(result).withCode("otlp.throttled")).hasSize(3)
+                    .allSatisfy(f -> assertThat(f.get("severity").getAsString()).isEqualTo("fail"));
+        }
+    }
+
+    @Test
     void aServerReportingNotServingIsAWarning() throws Exception {
         try (FakeGrpcCollector collector = FakeGrpcCollector.builder().health(ServingStatus.NOT_SERVING).start()) {
             CliDriver.Result result = cli.run("check", collector.address(), "--protocol", "grpc", "--strict", "-o", "json");

@@ -109,6 +109,18 @@ class HttpProbeTest {
     }
 
     @Test
+    void http429OnEverySignalIsNotAPass() throws Exception {
+        try (FakeHttpCollector collector = FakeHttpCollector.builder()
+                .fail(Signal.TRACES, 429).fail(Signal.METRICS, 429).fail(Signal.LOGS, 429).start()) {
+            CliDriver.Result result = cli.run("check", "http://" + collector.address(), "--protocol", "http/protobuf",
+                    "-o", "json");
+            assertThatRun(result).exitsWith(1);
+            assertThat(Findings.of(result).withCode("otlp.throttled")).hasSize(3)
+                    .allSatisfy(f -> assertThat(f.get("severity").getAsString()).isEqualTo("fail"));
+        }
+    }
+
+    @Test
     void statusesMapToTheirFindingsWithRetryAfter() throws Exception {
         try (FakeHttpCollector collector = FakeHttpCollector.builder()
                 .fail(Signal.TRACES, 503).fail(Signal.METRICS, 429).fail(Signal.LOGS, 413).start()) {
