@@ -25,6 +25,7 @@ public final class Diagnoser {
             new ConfigCauseRule(),
             new PortConflictRule(),
             new LocalhostOnlyRule(),
+            new CollectorExitedRule(),
             RefusedWithLocalCauseRule.notRunning(),
             RefusedWithLocalCauseRule.noOtlpListener(),
             new LocalFirewallRule(),

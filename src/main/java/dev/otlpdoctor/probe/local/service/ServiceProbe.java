@@ -1,0 +1,199 @@
+package dev.otlpdoctor.probe.local.service;
+
+import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.probe.Fact;
+import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.probe.HostCommand;
+import dev.otlpdoctor.probe.Probe;
+import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.Scope;
+import dev.otlpdoctor.probe.local.CollectorMatcher;
+import dev.otlpdoctor.probe.local.CollectorProcess;
+import dev.otlpdoctor.probe.local.ConfigArgument;
+import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.LocalTarget;
+import dev.otlpdoctor.probe.local.ProcessInfo;
+import dev.otlpdoctor.probe.local.ProcessProbe;
+import dev.otlpdoctor.report.catalog.ServiceCodes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Why the collector is down: finds its service — a systemd unit (by name, ExecStart, or a running
+ * collector's cgroup) or a Docker/Kubernetes container (by a running collector's cgroup, or a stopped
+ * Docker container's saved state) — and reads the last lines of its log, bounded in lines, bytes and the
+ * run's deadline, read-only (docs/service-logs.md). The collector's own messages in them become findings
+ * with the line (redacted), when it was written, where it was read, and the config line it points at.
+ * What cannot be read (no systemd, no journal access, root-only directories) is a {@code service.unreadable}
+ * skip naming it, never a guess.
+ */
+public final class ServiceProbe implements Probe {
+    /** Every collector service found, with its state and the error it stopped with, for the diagnosis. */
+    public static final Fact<List<ServiceStatus>> STATUS = Fact.named("collector-services");
+
+    private final HostFs fs;
+    private final Map<String, String> env;
+
+    /** @param env the environment whose PATH holds systemctl and journalctl (tests put stand-ins there) */
+    public ServiceProbe(HostFs fs, Map<String, String> env) {
+        this.fs = fs;
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public String id() {
+        return "service";
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.TARGET;
+    }
+
+    @Override
+    public boolean appliesTo(ProbeContext context) {
+        return LocalTarget.isLocal(context, fs);
+    }
+
+    @Override
+    public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
+        Deadline deadline = context.deadline();
+        List<CollectorProcess> running = context.facts().get(ProcessProbe.COLLECTORS).orElse(List.of());
+        Set<String> runningUnits = new LinkedHashSet<>();
+        List<ObservedService> observed = new ArrayList<>();
+        List<String[]> unreadable = new ArrayList<>();
+        Set<String> runningContainers = new LinkedHashSet<>();
+        for (CollectorProcess collector : running) {
+            Cgroup cgroup = cgroupOf(collector.process().pid());
+            if (cgroup.unit() != null) {
+                runningUnits.add(cgroup.unit());
+            } else if (cgroup.containerId() != null) {
+                runningContainers.add(cgroup.containerId());
+                if (cgroup.runtime().equals("kubernetes")) {
+                    KubeletLogs.observe(fs, cgroup, collector).ifPresent(observed::add);
+                }
+            }
+        }
+        systemd(runningUnits, deadline, observed, unreadable);
+        docker(runningContainers, observed, unreadable);
+
+        Instant now = Instant.now();
+        List<ServiceStatus> statuses = new ArrayList<>();
+        for (ObservedService service : observed) {
+            statuses.add(ServiceFindings.report(service, now, findings));
+        }
+        context.facts().put(STATUS, statuses);
+        // When no collector runs and no service was found, what could not be looked at may hide it: say so.
+        // With a collector running or a service found, the other managers' blind spots do not matter.
+        if (observed.isEmpty() && running.isEmpty()) {
+            for (String[] u : unreadable) {
+                findings.add(ServiceCodes.SERVICE_UNREADABLE.finding()
+                        .evidence("what", u[0])
+                        .evidence("reason", u[1])
+                        .detail("Whether the collector is installed as a service was not checked there: " + u[1] + ".")
+                        .build());
+            }
+        }
+    }
+
+    private Cgroup cgroupOf(int pid) {
+        try {
+            return Cgroup.parse(HostFs.read(fs.proc(Integer.toString(pid), "cgroup"), HostFs.SMALL_FILE_CAP));
+        } catch (IOException e) {
+            return new Cgroup(null, null, null, null);
+        }
+    }
+
+    private void systemd(Set<String> runningUnits, Deadline deadline, List<ObservedService> observed,
+                         List<String[]> unreadable) throws InterruptedException {
+        // sd_booted(3): systemd runs as the init system exactly when /run/systemd/system exists
+        if (!Files.isDirectory(fs.file("/run/systemd/system"))) {
+            unreadable.add(new String[] {"systemd units", "this machine does not run systemd (no /run/systemd/system)"});
+            return;
+        }
+        Optional<HostCommand> systemctl = HostCommand.find("systemctl", env, Systemctl.MAX_OUTPUT_BYTES);
+        if (systemctl.isEmpty()) {
+            unreadable.add(new String[] {"systemd units", "systemctl is not on PATH"});
+            return;
+        }
+        Systemctl.Units units = new Systemctl(systemctl.get(), fs).collectorUnits(runningUnits, deadline);
+        if (units.unreadable() != null) {
+            unreadable.add(new String[] {"systemd units", units.unreadable()});
+            return;
+        }
+        Optional<HostCommand> journalctl = HostCommand.find("journalctl", env, JournalReader.MAX_OUTPUT_BYTES);
+        for (SystemdUnit unit : units.units()) {
+            List<LogLine> lines = List.of();
+            String why = null;
+            if (journalctl.isEmpty()) {
+                why = "journalctl is not on PATH";
+            } else {
+                JournalReader.Result journal = JournalReader.unit(journalctl.get(), unit.name(), deadline);
+                lines = sinceStart(journal.lines(), unit.startedAt());
+                why = journal.unreadable();
+            }
+            observed.add(observe(unit, lines, why));
+        }
+    }
+
+    private ObservedService observe(SystemdUnit unit, List<LogLine> lines, String logUnreadable) {
+        List<String> argv = unit.expandedExecStart();
+        String program = argv.isEmpty() ? "otelcol" : argv.get(0);
+        List<ConfigArgument> configs = argv.isEmpty() ? List.of()
+                : CollectorMatcher.configs(new ProcessInfo(0, program, argv, 0, Set.of(), false));
+        List<ConfigLocator.ConfigFile> files = new ArrayList<>();
+        for (ConfigArgument c : configs) {
+            if (c.filePath() != null && c.filePath().startsWith("/")) {
+                files.add(new ConfigLocator.ConfigFile(c.filePath(), fs.file(c.filePath())));
+            }
+        }
+        String state = unit.activeState() + "/" + unit.subState() + ", Result=" + unit.result()
+                + (unit.execMainCode() == 0 ? "" : ", " + exit(unit));
+        String oom = unit.result().equals("oom-kill") ? "systemd: Result=oom-kill (" + unit.name() + ")" : null;
+        String config = files.isEmpty() ? "<config.yaml>" : files.get(0).shown();
+        return new ObservedService("systemd", unit.name(), state, unit.running(), unit.restarts(),
+                unit.running() ? unit.activeSince() : unit.inactiveSince(), oom,
+                configs.stream().map(ConfigArgument::value).toList(), files, lines, logUnreadable,
+                new ObservedService.Commands("journalctl -u " + unit.name() + " -n 50 --no-pager",
+                        "sudo systemctl restart " + unit.name(), program + " validate --config=" + config));
+    }
+
+    /** {@code ExecMainCode}: 1 CLD_EXITED (status is the exit code), 2 CLD_KILLED and 3 CLD_DUMPED (status is the signal). */
+    private static String exit(SystemdUnit unit) {
+        return unit.execMainCode() == 1 ? "exit status " + unit.execMainStatus()
+                : "killed by signal " + unit.execMainStatus() + (unit.killedBySigkill() ? " (SIGKILL)" : "");
+    }
+
+    private void docker(Set<String> runningContainers, List<ObservedService> observed, List<String[]> unreadable) {
+        List<DockerContainer> found = DockerContainer.collectors(fs);
+        if (found == null) {
+            unreadable.add(new String[] {"Docker containers", DockerContainer.CONTAINERS + " is readable only by root"});
+            return;
+        }
+        List<DockerContainer> containers = new ArrayList<>(found);
+        for (String id : runningContainers) {
+            if (containers.stream().noneMatch(c -> c.id().equals(id))) {
+                DockerContainer.read(fs, id).ifPresent(containers::add);
+            }
+        }
+        for (DockerContainer c : containers) {
+            observed.add(DockerLogs.observe(fs, c));
+        }
+    }
+
+    /** The lines of the last run: from its main process's start on (a second earlier, for clock rounding). */
+    static List<LogLine> sinceStart(List<LogLine> lines, Instant start) {
+        if (start == null) {
+            return lines;
+        }
+        Instant from = start.minusSeconds(1);
+        return lines.stream().filter(l -> l.time() == null || !l.time().isBefore(from)).toList();
+    }
+}
