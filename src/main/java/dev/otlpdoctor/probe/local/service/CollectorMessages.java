@@ -50,7 +50,7 @@ final class CollectorMessages {
     private static final Pattern COMPONENT = Pattern.compile("failed to start \"([^\"]+)\" ([a-z]+)|\"id\": \"([^\"]+)\"");
     private static final Pattern INVALID_KEYS = Pattern.compile("'([^']*)' has invalid keys: ([^\\s\"]+(?:, [^\\s\"]+)*)");
     private static final Pattern READING = Pattern.compile("error reading configuration for \"([^\"]+)\"");
-    private static final Pattern SECTION = Pattern.compile("'(receivers|processors|exporters|extensions|connectors)' error reading");
+    private static final Pattern SECTION = Pattern.compile("'(receivers|processors|exporters|extensions|connectors)' (?:error reading|unknown type)");
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("unknown type: \"([^\"]+)\" for id: \"([^\"]+)\"");
     private static final Pattern NOT_CONFIGURED = Pattern.compile(
             "service::pipelines::([^:\\s]+): references (receiver|processor|exporter|connector) \"([^\"]+)\" which is not configured"

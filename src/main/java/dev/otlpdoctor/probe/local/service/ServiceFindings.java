@@ -151,15 +151,16 @@ final class ServiceFindings {
             return "just now";
         }
         long s = d.getSeconds();
-        if (s < 120) {
+        // rounded to the nearest unit: systemd's timestamps are whole seconds
+        if (s < 90) {
             return s + " seconds ago";
         }
-        if (s < 2 * 3600) {
-            return s / 60 + " minutes ago";
+        if (s < 90 * 60) {
+            return (s + 30) / 60 + " minutes ago";
         }
-        if (s < 2 * 86400) {
-            return s / 3600 + " hours ago";
+        if (s < 36 * 3600) {
+            return (s + 1800) / 3600 + " hours ago";
         }
-        return s / 86400 + " days ago";
+        return (s + 43200) / 86400 + " days ago";
     }
 }
