@@ -39,8 +39,11 @@ final class CollectorExitedRule implements DiagnosisRule {
         if (cause.isPresent() && cause.get().entry() == ServiceCodes.LOG_ADDRESS_IN_USE) {
             summary.append(' ').append(portAgreement(evidence, cause.get()));
         }
-        List<String> steps = new ArrayList<>(cause.map(Finding::remediation).orElse(List.of()));
-        service.remediation().stream().filter(s -> !steps.contains(s)).forEach(steps::add);
+        // The cause's own fix, then where to read the rest of the log; without a recognised cause, the service's steps.
+        List<String> steps = new ArrayList<>(cause.map(Finding::remediation).orElse(service.remediation()));
+        if (cause.isPresent() && !service.remediation().isEmpty()) {
+            steps.add(service.remediation().get(0));
+        }
         String code = cause.map(Finding::code).orElse(service.code());
         return Optional.of(new Diagnosis(code, title, summary.toString(), steps,
                 Diagnoser.alsoCheck(evidence, cause.map(Finding::entry).orElse(service.entry()))));

@@ -44,7 +44,9 @@ final class ServiceHost {
         return proc.fs();
     }
 
+    /** The fixture's root, its socket tables written. */
     Path root() {
+        proc.fs();
         return proc.root();
     }
 
