@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * Removes secrets from a collector log line before it becomes evidence. Collector errors quote what they
  * failed on: an exporter's URL (which may carry {@code user:password@} or {@code ?api_key=}), a header
  * map ({@code Authorization: Bearer …}), or a component config with a {@code token} field. Each rule keeps
- * the shape of the line (what the key was, where the URL pointed) and replaces only the value.
+ * the shape of the line (what the key was, where the URL pointed) and replaces only the value. Terminal
+ * control sequences (a collector logging in colour, or a hostile line) are removed too, so a log line
+ * printed in a report cannot move the cursor or recolour the terminal.
  */
 public final class LogRedactor {
     static final String REDACTED = "<redacted>";
@@ -31,15 +33,18 @@ public final class LogRedactor {
             new Rule(Pattern.compile("(?i)(" + SECRET_KEY + "\\s*(?:=|:)\\s*\\[?)(?!" + Pattern.quote(REDACTED)
                     + ")(?!Bearer |Basic )[^\\s,;&\"'\\]}]+"), "$1" + REDACTED));
 
+    /** ESC sequences (CSI and OSC) first, then any other control character except tab. */
+    private static final Pattern CONTROL = Pattern.compile("\u001b\\[[0-?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?|[\\p{Cc}&&[^\t]]");
+
     private LogRedactor() {
     }
 
-    /** The line with every secret-looking value replaced by {@value #REDACTED}. */
+    /** The line with every secret-looking value replaced by {@value #REDACTED}, without control characters. */
     public static String redact(String line) {
         if (line == null) {
             return null;
         }
-        String out = line;
+        String out = CONTROL.matcher(line).replaceAll("");
         for (Rule rule : RULES) {
             out = rule.apply(out);
         }

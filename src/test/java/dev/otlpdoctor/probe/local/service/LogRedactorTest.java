@@ -53,4 +53,10 @@ class LogRedactorTest {
             CollectorLogSamples.SECRETS.forEach(secret -> assertThat(redacted).doesNotContain(secret));
         }
     }
+
+    @Test
+    void terminalControlSequencesAreRemoved() {
+        assertThat(LogRedactor.redact("\u001b[31merror\u001b[0m\tgraph.go:454\u001b]0;owned\u0007 done\r"))
+                .isEqualTo("error\tgraph.go:454 done");
+    }
 }
