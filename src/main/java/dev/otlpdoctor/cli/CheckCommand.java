@@ -11,6 +11,7 @@ import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.service.PodStatuses;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.OtlpEnvironment;
@@ -157,6 +158,11 @@ public final class CheckCommand implements Callable<Integer> {
             }
             ServiceInspector.View view = ServiceInspector.view(ServiceRef.parse(k8sService), root.env(), deadline);
             runLevel.add(view.run());
+            try {
+                PodStatuses.inspect(view.pods(), view.target().host(), root.env(), deadline).ifPresent(runLevel::add);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             report = checker.check(List.of(view.target()), settings, deadline, runLevel);
         } else {
             report = checker.check(resolveTargets(), settings, deadline, runLevel);
