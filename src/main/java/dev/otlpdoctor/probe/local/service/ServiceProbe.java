@@ -40,6 +40,8 @@ public final class ServiceProbe implements Probe {
 
     private final HostFs fs;
     private final Map<String, String> env;
+    private Deadline memoRun;
+    private Observation memo;
 
     /** @param env the environment whose PATH holds systemctl and journalctl (tests put stand-ins there) */
     public ServiceProbe(HostFs fs, Map<String, String> env) {
@@ -64,12 +66,52 @@ public final class ServiceProbe implements Probe {
 
     @Override
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
-        Deadline deadline = context.deadline();
         List<CollectorProcess> running = context.facts().get(ProcessProbe.COLLECTORS).orElse(List.of());
+        Observation observation = observeOncePerRun(running, context.deadline());
+        Instant now = Instant.now();
+        List<ServiceStatus> statuses = new ArrayList<>();
+        for (ObservedService service : observation.services()) {
+            statuses.add(ServiceFindings.report(service, now, findings));
+        }
+        context.facts().put(STATUS, statuses);
+        // When no collector runs and no service was found, what could not be looked at may hide it: say so.
+        // With a collector running or a service found, the other managers' blind spots do not matter.
+        if (observation.services().isEmpty() && running.isEmpty()) {
+            for (Unread u : observation.unread()) {
+                findings.add(ServiceCodes.SERVICE_UNREADABLE.finding()
+                        .evidence("what", u.what())
+                        .evidence("reason", u.why())
+                        .detail("Whether the collector is installed as a service was not checked there: " + u.why() + ".")
+                        .build());
+            }
+        }
+    }
+
+    /** What was read about the services, and what could not be looked at (and why). */
+    private record Observation(List<ObservedService> services, List<Unread> unread) {
+    }
+
+    private record Unread(String what, String why) {
+    }
+
+    /**
+     * The services of this machine, read once per run (known by its deadline): every local target of a
+     * run (localhost, this host's addresses…) is the same machine, so systemctl and journalctl run once.
+     */
+    private synchronized Observation observeOncePerRun(List<CollectorProcess> running, Deadline deadline)
+            throws InterruptedException {
+        if (memoRun != deadline) {
+            memo = observe(running, deadline);
+            memoRun = deadline;
+        }
+        return memo;
+    }
+
+    private Observation observe(List<CollectorProcess> running, Deadline deadline) throws InterruptedException {
         Set<String> runningUnits = new LinkedHashSet<>();
-        List<ObservedService> observed = new ArrayList<>();
-        List<String[]> unreadable = new ArrayList<>();
         Set<String> runningContainers = new LinkedHashSet<>();
+        List<ObservedService> observed = new ArrayList<>();
+        List<Unread> unread = new ArrayList<>();
         for (CollectorProcess collector : running) {
             Cgroup cgroup = cgroupOf(collector.process().pid());
             if (cgroup.unit() != null) {
@@ -81,26 +123,9 @@ public final class ServiceProbe implements Probe {
                 }
             }
         }
-        systemd(runningUnits, deadline, observed, unreadable);
-        docker(runningContainers, observed, unreadable);
-
-        Instant now = Instant.now();
-        List<ServiceStatus> statuses = new ArrayList<>();
-        for (ObservedService service : observed) {
-            statuses.add(ServiceFindings.report(service, now, findings));
-        }
-        context.facts().put(STATUS, statuses);
-        // When no collector runs and no service was found, what could not be looked at may hide it: say so.
-        // With a collector running or a service found, the other managers' blind spots do not matter.
-        if (observed.isEmpty() && running.isEmpty()) {
-            for (String[] u : unreadable) {
-                findings.add(ServiceCodes.SERVICE_UNREADABLE.finding()
-                        .evidence("what", u[0])
-                        .evidence("reason", u[1])
-                        .detail("Whether the collector is installed as a service was not checked there: " + u[1] + ".")
-                        .build());
-            }
-        }
+        systemd(runningUnits, deadline, observed, unread);
+        docker(runningContainers, observed, unread);
+        return new Observation(List.copyOf(observed), List.copyOf(unread));
     }
 
     private Cgroup cgroupOf(int pid) {
@@ -112,20 +137,20 @@ public final class ServiceProbe implements Probe {
     }
 
     private void systemd(Set<String> runningUnits, Deadline deadline, List<ObservedService> observed,
-                         List<String[]> unreadable) throws InterruptedException {
+                         List<Unread> unreadable) throws InterruptedException {
         // sd_booted(3): systemd runs as the init system exactly when /run/systemd/system exists
         if (!Files.isDirectory(fs.file("/run/systemd/system"))) {
-            unreadable.add(new String[] {"systemd units", "this machine does not run systemd (no /run/systemd/system)"});
+            unreadable.add(new Unread("systemd units", "this machine does not run systemd (no /run/systemd/system)"));
             return;
         }
         Optional<HostCommand> systemctl = HostCommand.find("systemctl", env, Systemctl.MAX_OUTPUT_BYTES);
         if (systemctl.isEmpty()) {
-            unreadable.add(new String[] {"systemd units", "systemctl is not on PATH"});
+            unreadable.add(new Unread("systemd units", "systemctl is not on PATH"));
             return;
         }
         Systemctl.Units units = new Systemctl(systemctl.get(), fs).collectorUnits(runningUnits, deadline);
         if (units.unreadable() != null) {
-            unreadable.add(new String[] {"systemd units", units.unreadable()});
+            unreadable.add(new Unread("systemd units", units.unreadable()));
             return;
         }
         Optional<HostCommand> journalctl = HostCommand.find("journalctl", env, JournalReader.MAX_OUTPUT_BYTES);
@@ -171,10 +196,10 @@ public final class ServiceProbe implements Probe {
                 : "killed by signal " + unit.execMainStatus() + (unit.killedBySigkill() ? " (SIGKILL)" : "");
     }
 
-    private void docker(Set<String> runningContainers, List<ObservedService> observed, List<String[]> unreadable) {
+    private void docker(Set<String> runningContainers, List<ObservedService> observed, List<Unread> unreadable) {
         List<DockerContainer> found = DockerContainer.collectors(fs);
         if (found == null) {
-            unreadable.add(new String[] {"Docker containers", DockerContainer.CONTAINERS + " is readable only by root"});
+            unreadable.add(new Unread("Docker containers", DockerContainer.CONTAINERS + " is readable only by root"));
             return;
         }
         List<DockerContainer> containers = new ArrayList<>(found);

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe.local.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ record SystemdUnit(String name, String activeState, String subState, String resu
 
     /** The command line with {@code $VAR} and {@code ${VAR}} replaced from the environment files, split at spaces as systemd does. */
     List<String> expandedExecStart() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String word : execStart) {
             if (word.matches("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?")) {
                 // "$VAR" alone is split into words; "${VAR}" stays one word (systemd.service(5), "Command lines")
