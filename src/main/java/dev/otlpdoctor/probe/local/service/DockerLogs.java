@@ -48,7 +48,8 @@ final class DockerLogs {
         String validate = files.isEmpty() ? "docker run --rm " + c.image() + " validate --config=<config.yaml>"
                 : "docker run --rm -v " + files.get(0).shown() + ":" + inContainer + ":ro " + c.image()
                         + " validate --config=" + inContainer;
-        return new ObservedService("docker", c.name(), state, c.running(), c.restarts(),
+        return new ObservedService("docker", c.name(), state, c.running(),
+                !c.running() && (c.exitCode() != 0 || c.oomKilled()), c.restarts(),
                 c.running() ? c.startedAt() : c.finishedAt(), oom, configs.stream().map(ConfigArgument::value).toList(),
                 files, lines, unreadable, new ObservedService.Commands("docker logs --tail 50 " + c.name(),
                         "docker restart " + c.name(), validate));

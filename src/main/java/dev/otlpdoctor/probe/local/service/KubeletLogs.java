@@ -72,7 +72,7 @@ final class KubeletLogs {
             }
         }
         String pods = "-n " + namespace + " " + pod + " -c " + container;
-        return Optional.of(new ObservedService("kubernetes", name, "running", true, restarts,
+        return Optional.of(new ObservedService("kubernetes", name, "running", true, false, restarts,
                 collector.details().started(), null, collector.configs().stream().map(ConfigArgument::value).toList(),
                 files, lines, unreadable, new ObservedService.Commands("kubectl logs --previous " + pods,
                         "kubectl delete pod -n " + namespace + " " + pod + " (its controller starts a new one)",

@@ -11,6 +11,7 @@ import java.util.List;
  * @param name the unit, container or pod/container
  * @param state the manager's state in its own words
  * @param running whether it runs now
+ * @param crashed whether it ended abnormally (an error status, a signal, a restart loop), not stopped on purpose
  * @param restarts how often the manager restarted it
  * @param since when it last stopped (not running) or started (running), or null
  * @param killedForMemory the manager's own word that memory killed it (Result=oom-kill, OOMKilled), or null
@@ -20,7 +21,7 @@ import java.util.List;
  * @param logUnreadable why its log could not be read, or null
  * @param commands how a person reads its log, starts it and validates its config here
  */
-record ObservedService(String manager, String name, String state, boolean running, int restarts, Instant since,
+record ObservedService(String manager, String name, String state, boolean running, boolean crashed, int restarts, Instant since,
                        String killedForMemory, List<String> configs, List<ConfigLocator.ConfigFile> configFiles,
                        List<LogLine> lines, String logUnreadable, Commands commands) {
 

@@ -76,7 +76,7 @@ public final class PodStatuses {
                     }
                 }
                 ObservedService observed = observe(pod, status, namespace, name, container, lines, unreadable, logCommand);
-                ServiceFindings.report(observed, now, f -> findings.add(f.attributedTo(PROBE_ID, endpoint)));
+                ServiceFindings.report(observed, now, false, f -> findings.add(f.attributedTo(PROBE_ID, endpoint)));
             }
         }
         if (findings.isEmpty()) {
@@ -123,7 +123,7 @@ public final class PodStatuses {
                 : CollectorMatcher.configs(new ProcessInfo(0, argv.get(0), argv, 0, Set.of(), false));
         String config = configs.isEmpty() ? "<config.yaml>" : configs.get(0).value();
         return new ObservedService("kubernetes", namespace + "/" + name + " container " + container, described.toString(),
-                running, integer(status, "restartCount"), since, oom, configs.stream().map(ConfigArgument::value).toList(),
+                running, !running, integer(status, "restartCount"), since, oom, configs.stream().map(ConfigArgument::value).toList(),
                 List.of(), lines, unreadable, new ObservedService.Commands(logCommand,
                         "kubectl delete pod -n " + namespace + " " + name + " (its controller starts a new one)",
                         "otelcol-contrib validate --config=" + config + " (with the ConfigMap's file)"));

@@ -23,7 +23,11 @@ final class ServiceFindings {
     private ServiceFindings() {
     }
 
-    static ServiceStatus report(ObservedService s, Instant now, FindingSink findings) {
+    /**
+     * The findings of one service and its status. {@code anotherCollectorRuns}: a collector process runs on
+     * this machine, so a service stopped on purpose (not crashed) is not why nothing answers.
+     */
+    static ServiceStatus report(ObservedService s, Instant now, boolean anotherCollectorRuns, FindingSink findings) {
         List<CollectorMessages.Recognised> recognised = new ArrayList<>(CollectorMessages.recognise(s.lines()));
         if (s.killedForMemory() != null && recognised.stream().noneMatch(r -> r.kind() == MessageKind.OOM_KILLED)) {
             recognised.add(new CollectorMessages.Recognised(MessageKind.OOM_KILLED,
@@ -42,7 +46,7 @@ final class ServiceFindings {
                 .filter(m -> STARTUP_ORDER.contains(m.kind()))
                 .min(Comparator.comparingInt(m -> STARTUP_ORDER.indexOf(m.kind())))
                 .orElse(null);
-        findings.add(stateFinding(s, startupError, now));
+        findings.add(stateFinding(s, startupError, anotherCollectorRuns, now));
         messageFindings.forEach(findings::add);
         if (s.logUnreadable() != null) {
             findings.add(ServiceCodes.SERVICE_UNREADABLE.finding()
@@ -56,7 +60,8 @@ final class ServiceFindings {
                 startupError, messages);
     }
 
-    private static Finding stateFinding(ObservedService s, ServiceStatus.Message error, Instant now) {
+    private static Finding stateFinding(ObservedService s, ServiceStatus.Message error, boolean anotherCollectorRuns,
+                                        Instant now) {
         Finding.Builder b;
         String when = ago(s.since(), now);
         if (!s.running()) {
@@ -76,6 +81,15 @@ final class ServiceFindings {
                 .param("logCommand", s.commands().log())
                 .param("startCommand", s.commands().start())
                 .param("validateCommand", s.commands().validate());
+        if (!s.running() && !s.crashed() && error == null) {
+            // stopped on purpose or never started: the cause when nothing else runs, else a spare unit
+            return b.severity(anotherCollectorRuns ? Severity.INFO : Severity.FAIL)
+                    .evidence("summary", "is stopped, not crashed (" + s.manager() + ": " + s.state() + ")")
+                    .detail(s.name() + " is stopped, not crashed (" + s.manager() + ": " + s.state() + ")"
+                            + (anotherCollectorRuns ? "; a collector runs on this machine under another service."
+                            : ": nothing starts the collector. Start it: " + s.commands().start()))
+                    .build();
+        }
         if (!s.running()) {
             String summary = (error != null && error.kind().startup() && error.kind() != MessageKind.OOM_KILLED
                     ? "exited at start" : "stopped") + (when.isEmpty() ? "" : " " + when)

@@ -71,7 +71,7 @@ public final class ServiceProbe implements Probe {
         Instant now = Instant.now();
         List<ServiceStatus> statuses = new ArrayList<>();
         for (ObservedService service : observation.services()) {
-            statuses.add(ServiceFindings.report(service, now, findings));
+            statuses.add(ServiceFindings.report(service, now, !running.isEmpty(), findings));
         }
         context.facts().put(STATUS, statuses);
         // When no collector runs and no service was found, what could not be looked at may hide it: say so.
@@ -183,7 +183,7 @@ public final class ServiceProbe implements Probe {
                 + (unit.execMainCode() == 0 ? "" : ", " + exit(unit));
         String oom = unit.result().equals("oom-kill") ? "systemd: Result=oom-kill (" + unit.name() + ")" : null;
         String config = files.isEmpty() ? "<config.yaml>" : files.get(0).shown();
-        return new ObservedService("systemd", unit.name(), state, unit.running(), unit.restarts(),
+        return new ObservedService("systemd", unit.name(), state, unit.running(), unit.crashed(), unit.restarts(),
                 unit.running() ? unit.activeSince() : unit.inactiveSince(), oom,
                 configs.stream().map(ConfigArgument::value).toList(), files, lines, logUnreadable,
                 new ObservedService.Commands("journalctl -u " + unit.name() + " -n 50 --no-pager",

@@ -29,10 +29,9 @@ record SystemdUnit(String name, String activeState, String subState, String resu
         return activeState.equals("active") || activeState.equals("reloading");
     }
 
-    /** Down, or coming up again after a crash: what "the collector exited" looks like to systemd. */
-    boolean down() {
-        return activeState.equals("failed") || subState.equals("auto-restart")
-                || (activeState.equals("inactive") && !result.equals("success"))
+    /** Ended abnormally, or coming up again after that: what "the collector exited" looks like to systemd. */
+    boolean crashed() {
+        return activeState.equals("failed") || subState.equals("auto-restart") || !result.equals("success")
                 || (activeState.equals("activating") && restarts > 0);
     }
 

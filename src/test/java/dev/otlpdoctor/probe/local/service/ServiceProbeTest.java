@@ -299,4 +299,20 @@ class ServiceProbeTest {
         assertThat(restarted.remediation()).contains("Look for the reason in its log before the last start: kubectl logs "
                 + "--previous -n observability otel-collector-6d9f7b5c4-x2v8q -c otel-collector");
     }
+
+    @Test
+    void aUnitStoppedOnPurposeIsTheCauseOnlyWhenNoCollectorRuns() {
+        host.systemd().unit("otelcol.service", "inactive", "dead", "Result=success", "NRestarts=0", "ExecMainCode=1",
+                "ExecMainStatus=0",
+                "ExecStart={ path=/usr/bin/otelcol ; argv[]=/usr/bin/otelcol --config=/etc/otelcol/config.yaml ; ignore_errors=no }");
+        Finding stopped = one(run(), "service.down");
+        assertThat(stopped.severity()).isEqualTo(Severity.FAIL);
+        assertThat(stopped.detail()).isEqualTo("otelcol.service is stopped, not crashed (systemd: inactive/dead, "
+                + "Result=success, exit status 0): nothing starts the collector. Start it: sudo systemctl restart otelcol.service");
+
+        // the same spare unit while a collector runs in a container: information only
+        host.proc.process(900, "/otelcol-contrib", "--config=/etc/otelcol-contrib/config.yaml")
+                .cgroup("0::/system.slice/docker-" + "ab".repeat(32) + ".scope\n").create();
+        assertThat(one(run(), "service.down").severity()).isEqualTo(Severity.INFO);
+    }
 }
