@@ -29,7 +29,9 @@ public final class ServiceCodes {
             "The collector is installed as a service but is not running: it exited (with an error status, a signal, "
                     + "or killed for memory) and systemd gave up (failed), is about to start it again (auto-restart), "
                     + "or Docker/the kubelet restart it in a loop. A collector exits at start when its configuration "
-                    + "cannot be loaded or a receiver cannot bind its port; its last log lines say which.",
+                    + "cannot be loaded or a receiver cannot bind its port; its last log lines say which. A unit stopped on "
+                    + "purpose (Result=success) is the cause only when no collector runs on the machine; otherwise it "
+                    + "is reported as information.",
             "The unit or container, the manager's state (ActiveState/SubState, Result, exit status; Docker's State), "
                     + "restart count, when it stopped, its --config values, and the error it stopped with when its log "
                     + "shows one (see the collector-log.* finding beside it).",

@@ -14,7 +14,8 @@ import java.util.List;
  * @param restarts how often the manager restarted it
  * @param since when it last stopped (down) or started (up), or null
  * @param configs the {@code --config} values it is started with
- * @param startupError the error it stopped with at start, or null when none was recognised
+ * @param startupError the error it stopped with (a rejected config, a port in use, a failed start, an OOM kill),
+ *     or null when it runs or none was recognised
  * @param messages every recognised message of its last run
  */
 public record ServiceStatus(String manager, String name, String state, boolean down, int restarts, Instant since,
