@@ -90,11 +90,6 @@ final class CollectorMessages {
         return READY.matcher(line.text()).find();
     }
 
-    /** The kind and rank of a line, if the collector's messages include it. */
-    static Optional<MessageKind> kindOf(String text) {
-        return best(text).map(Known::kind);
-    }
-
     private static Optional<Known> best(String text) {
         Known best = null;
         for (Known p : PATTERNS) {

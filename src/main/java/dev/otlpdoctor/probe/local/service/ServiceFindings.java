@@ -91,8 +91,11 @@ final class ServiceFindings {
                     .build();
         }
         if (!s.running()) {
-            String summary = (error != null && error.kind().startup() && error.kind() != MessageKind.OOM_KILLED
-                    ? "exited at start" : "stopped") + (when.isEmpty() ? "" : " " + when)
+            // "Everything is ready" in its last run: it had started, so whatever ended it came later
+            boolean hadStarted = s.lines().stream().anyMatch(CollectorMessages::isReady);
+            String how = hadStarted ? "stopped after it had started"
+                    : error != null && error.kind().startup() ? "exited at start" : "stopped";
+            String summary = how + (when.isEmpty() ? "" : " " + when)
                     + " (" + s.manager() + ": " + s.state() + (s.restarts() > 0 ? ", " + s.restarts() + " restarts" : "") + ")";
             b.evidence("summary", summary);
             if (error != null) {

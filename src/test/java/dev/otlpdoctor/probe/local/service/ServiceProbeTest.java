@@ -190,7 +190,7 @@ class ServiceProbeTest {
         Finding down = one(findings, "service.down");
         assertThat(String.valueOf(down.evidence().get("state"))).contains("Result=oom-kill", "killed by signal 9 (SIGKILL)");
         assertThat(down.evidence()).containsEntry("errorCode", "collector-log.oom-killed");
-        assertThat(String.valueOf(down.evidence().get("summary"))).startsWith("stopped ");
+        assertThat(String.valueOf(down.evidence().get("summary"))).startsWith("stopped after it had started ");
         assertThat(one(findings, "collector-log.oom-killed").evidence().get("line"))
                 .isEqualTo("otelcol.service: Failed with result 'oom-kill'.");
     }
