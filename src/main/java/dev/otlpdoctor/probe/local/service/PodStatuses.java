@@ -42,6 +42,7 @@ public final class PodStatuses {
     public static Optional<ProbeRun> inspect(List<JsonObject> pods, String endpoint, Map<String, String> env,
                                              Deadline deadline) throws InterruptedException {
         long start = System.nanoTime();
+        Deadline budget = ServiceProbe.budget(deadline);
         Optional<Kubectl> kubectl = Kubectl.find(env);
         List<Finding> findings = new ArrayList<>();
         Instant now = Instant.now();
@@ -68,7 +69,7 @@ public final class PodStatuses {
                 } else {
                     Kubectl.Result logs = kubectl.get().run(List.of("logs", "--previous", name, "-c", container, "-n",
                             namespace, "--timestamps", "--tail=" + ContainerLogFile.MAX_LINES,
-                            "--limit-bytes=" + ContainerLogFile.MAX_BYTES), deadline);
+                            "--limit-bytes=" + ContainerLogFile.MAX_BYTES), budget);
                     if (logs.ok()) {
                         lines = timestamped(logs.output(), logCommand);
                     } else {

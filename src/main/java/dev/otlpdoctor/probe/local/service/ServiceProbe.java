@@ -17,6 +17,7 @@ import dev.otlpdoctor.probe.local.ProcessProbe;
 import dev.otlpdoctor.report.catalog.ServiceCodes;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,6 +36,9 @@ import java.util.Set;
  * skip naming it, never a guess.
  */
 public final class ServiceProbe implements Probe {
+    /** At most this much of the run is spent on systemctl and journalctl: the network probes come after. */
+    static final Duration MAX_BUDGET = Duration.ofSeconds(5);
+
     /** Every collector service found, with its state and the error it stopped with, for the diagnosis. */
     public static final Fact<List<ServiceStatus>> STATUS = Fact.named("collector-services");
 
@@ -101,7 +105,7 @@ public final class ServiceProbe implements Probe {
     private synchronized Observation observeOncePerRun(List<CollectorProcess> running, Deadline deadline)
             throws InterruptedException {
         if (memoRun != deadline) {
-            memo = observe(running, deadline);
+            memo = observe(running, budget(deadline));
             memoRun = deadline;
         }
         return memo;
@@ -126,6 +130,14 @@ public final class ServiceProbe implements Probe {
         systemd(runningUnits, deadline, observed, unread);
         docker(runningContainers, observed, unread);
         return new Observation(List.copyOf(observed), List.copyOf(unread));
+    }
+
+    /**
+     * The part of the run's deadline the host programs may use: half of what is left, at most
+     * {@link #MAX_BUDGET}, so a journalctl that hangs cannot leave the TCP and OTLP probes without time.
+     */
+    static Deadline budget(Deadline run) {
+        return Deadline.after(Duration.ofMillis(Math.min(run.remaining().toMillis() / 2, MAX_BUDGET.toMillis())));
     }
 
     private Cgroup cgroupOf(int pid) {
