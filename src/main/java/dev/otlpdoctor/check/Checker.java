@@ -17,6 +17,7 @@ import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.LocalPaths;
 import dev.otlpdoctor.probe.local.ProcessConfigProbe;
 import dev.otlpdoctor.probe.local.ProcessProbe;
+import dev.otlpdoctor.probe.local.service.ServiceProbe;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.probe.otlp.GrpcProbe;
@@ -32,6 +33,7 @@ import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,9 +51,18 @@ public final class Checker {
 
     /** The standard chain with the local probes reading {@code host} (a fixture tree in tests). */
     public static ProbeChain standardChain(HostFs host) {
+        return standardChain(host, System.getenv());
+    }
+
+    /**
+     * The standard chain with the local probes reading {@code host} and running host programs (systemctl,
+     * journalctl) from the PATH of {@code env} (stand-in scripts in tests).
+     */
+    public static ProbeChain standardChain(HostFs host, Map<String, String> env) {
         return new ProbeChain(List.of(
                 new DnsProbe(),
                 new ProcessProbe(host),
+                new ServiceProbe(host, env),
                 new ProcessConfigProbe(host),
                 new BindingProbe(host),
                 new ConflictProbe(host),

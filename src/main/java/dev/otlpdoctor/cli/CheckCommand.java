@@ -10,6 +10,8 @@ import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.probe.local.HostFs;
+import dev.otlpdoctor.probe.local.service.PodStatuses;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.OtlpEnvironment;
@@ -20,6 +22,7 @@ import dev.otlpdoctor.target.TargetParser;
 import dev.otlpdoctor.target.TargetsFile;
 import java.nio.file.Path;
 import java.net.URI;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +62,8 @@ import picocli.CommandLine.ParentCommand;
             "Exit codes: 0 no failure (with --strict: no warning either), 1 a check failed,",
             "            2 usage or input error, 3 internal error."})
 public final class CheckCommand implements Callable<Integer> {
+    /** The environment variable naming where the host's file system is mounted (docs/service-logs.md). */
+    static final String HOST_ROOT = "OTLPDOCTOR_HOST_ROOT";
 
     @Mixin
     private HelpOption help;
@@ -144,7 +149,7 @@ public final class CheckCommand implements Callable<Integer> {
                 .signals(Signal.parseList(signals, "--signals"))
                 .headers(connection.headers(root.env())).tls(connection.tls(root.env())).sendSample(sendSample)
                 .healthUrl(healthUrl).metricsUrl(metricsUrl).local(localChecks()).build();
-        Checker checker = new Checker(Checker.standardChain(), parallel);
+        Checker checker = new Checker(Checker.standardChain(hostFs(), root.env()), parallel);
         Deadline deadline = Deadline.sinceStart(timeout, startedAt());
         Report report;
         if (k8sService != null) {
@@ -153,12 +158,26 @@ public final class CheckCommand implements Callable<Integer> {
             }
             ServiceInspector.View view = ServiceInspector.view(ServiceRef.parse(k8sService), root.env(), deadline);
             runLevel.add(view.run());
+            try {
+                PodStatuses.inspect(view.pods(), view.target().host(), root.env(), deadline).ifPresent(runLevel::add);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             report = checker.check(List.of(view.target()), settings, deadline, runLevel);
         } else {
             report = checker.check(resolveTargets(deadline), settings, deadline, runLevel);
         }
         ReportPrinter.print(report, output, root.env(), root.out());
         return ReportPrinter.exitCode(report.status(), strict);
+    }
+
+    /**
+     * The machine the local probes read: {@value #HOST_ROOT} names where its file system is mounted when
+     * otlpdoctor runs in a container with the host's / mounted (e.g. at /host), else this machine's /.
+     */
+    private HostFs hostFs() {
+        String root = this.root.env().get(HOST_ROOT);
+        return root == null || root.isBlank() ? HostFs.system() : HostFs.at(Path.of(root), ByteOrder.nativeOrder());
     }
 
     /** When the command started (epoch ms), so the deadline counts the JVM's start-up too; null: now. */

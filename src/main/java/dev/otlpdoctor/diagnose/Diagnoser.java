@@ -32,6 +32,7 @@ public final class Diagnoser {
             new OutsideClusterRule(),
             new PortConflictRule(),
             new SocketElsewhereRule(),
+            new CollectorExitedRule(),
             new ConfigCauseRule(),
             RefusedWithLocalCauseRule.notRunning(),
             RefusedWithLocalCauseRule.noOtlpListener(),

@@ -44,8 +44,17 @@ public final class ServiceInspector {
      *
      * @param run the findings, as a run of the {@code k8s} step
      * @param target the Service's DNS name with the ports to probe
+     * @param pods the pods the Service selects, as kubectl listed them (for their container statuses)
      */
-    public record View(ProbeRun run, Target target) {
+    public record View(ProbeRun run, Target target, List<JsonObject> pods) {
+        public View {
+            pods = List.copyOf(pods);
+        }
+
+        View(ProbeRun run, Target target) {
+            this(run, target, List.of());
+        }
+
         /** Adds that the DNS name cannot resolve from here, and how to probe through the Service instead. */
         View withOutsideClusterNote(ServiceRef ref) {
             String namespace = target.host().substring(ref.name().length() + 1, target.host().indexOf(".svc."));
@@ -56,7 +65,7 @@ public final class ServiceInspector {
                     .param("service", ref.name())
                     .detail("KUBERNETES_SERVICE_HOST is not set: this is not a pod, so cluster DNS names do not resolve here.")
                     .build().attributedTo(PROBE_ID, target.host()));
-            return new View(ProbeRun.of(run.probe(), run.endpoint(), run.durationMs(), findings), target);
+            return new View(ProbeRun.of(run.probe(), run.endpoint(), run.durationMs(), findings), target, pods);
         }
     }
 
@@ -123,7 +132,7 @@ public final class ServiceInspector {
         List<Finding> findings = inspection.findings.stream().map(f -> f.attributedTo(PROBE_ID, host)).toList();
         Target target = inspection.ports.isEmpty() ? bareHost(host, ref) : new Target(host, host, inspection.ports,
                 new Source("k8s-service", ref.name() + "." + namespace));
-        return new View(ProbeRun.of(PROBE_ID, host, elapsed(start), findings), target);
+        return new View(ProbeRun.of(PROBE_ID, host, elapsed(start), findings), target, inspection.selectedPods);
     }
 
     /** The reading and diagnosing of one Service. */
@@ -134,6 +143,7 @@ public final class ServiceInspector {
         private final Deadline deadline;
         private final List<Finding> findings = new ArrayList<>();
         private final List<Endpoint> ports = new ArrayList<>();
+        private List<JsonObject> selectedPods = List.of();
 
         Inspection(String name, String namespace, JsonObject service, Deadline deadline) {
             this.name = name;
@@ -153,6 +163,7 @@ public final class ServiceInspector {
             if (!selector.isEmpty()) {
                 pods = list(List.of("get", "pods", "-l", selectorArg(selector)), ns, "the pods it selects");
             }
+            selectedPods = pods.orElse(List.of());
             List<JsonObject> containers = new ArrayList<>();
             pods.orElse(List.of()).forEach(p -> containers.addAll(objects(arr(obj(p, "spec"), "containers"))));
             List<JsonObject> templates = List.of();

@@ -13,12 +13,12 @@ import java.util.Optional;
  * {@code awscollector}, {@code aws-otel-collector}; Grafana Alloy {@code alloy run}; Elastic Agent's
  * {@code elastic-agent otel}; and any program with "collector" in its name started with {@code --config}.
  */
-final class CollectorMatcher {
+public final class CollectorMatcher {
     private CollectorMatcher() {
     }
 
     /** The distribution name when the process is a collector. */
-    static Optional<String> distribution(ProcessInfo process) {
+    public static Optional<String> distribution(ProcessInfo process) {
         String program = process.program().toLowerCase(Locale.ROOT);
         List<String> argv = process.argv();
         switch (program) {
@@ -54,7 +54,7 @@ final class CollectorMatcher {
      * Every {@code --config} value ({@code --config X}, {@code --config=X}, and the single-dash forms Go's
      * flag package also accepts); for Alloy, the configuration path after {@code run}.
      */
-    static List<ConfigArgument> configs(ProcessInfo process) {
+    public static List<ConfigArgument> configs(ProcessInfo process) {
         List<String> argv = process.argv();
         List<ConfigArgument> out = new ArrayList<>();
         boolean alloy = process.program().equals("alloy");

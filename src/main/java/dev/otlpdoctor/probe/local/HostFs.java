@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class HostFs {
     /** More than any /proc file the probes read except the socket tables. */
-    static final int SMALL_FILE_CAP = 64 * 1024;
+    public static final int SMALL_FILE_CAP = 64 * 1024;
     /** /proc/net/tcp is about 150 bytes a socket: room for several hundred thousand sockets. */
     static final int SOCKET_TABLE_CAP = 64 * 1024 * 1024;
 
@@ -82,7 +82,7 @@ public final class HostFs {
     }
 
     /** The file as text, at most {@code cap} bytes (the rest is ignored). */
-    static String read(Path path, int cap) throws IOException {
+    public static String read(Path path, int cap) throws IOException {
         return new String(readBytes(path, cap), StandardCharsets.UTF_8);
     }
 

@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
  * written, without a DNS lookup (the chain decides which probes apply before any probe runs); a name
  * that resolves to this machine some other way needs {@code --local}.
  */
-final class LocalTarget {
+public final class LocalTarget {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private LocalTarget() {
     }
 
-    static boolean isLocal(ProbeContext context, HostFs fs) {
+    public static boolean isLocal(ProbeContext context, HostFs fs) {
         switch (context.settings().local()) {
             case ALWAYS:
                 return true;

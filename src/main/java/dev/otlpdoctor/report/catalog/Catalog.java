@@ -28,7 +28,8 @@ public final class Catalog {
             K8sCodes.ALL,
             K8sLiveCodes.ALL,
             EnvCodes.ALL,
-            CollectorCodes.ALL));
+            CollectorCodes.ALL,
+            ServiceCodes.ALL));
 
     private Catalog() {
     }

@@ -17,7 +17,7 @@ import java.util.Locale;
  * Writes a /proc (and /etc) tree in the kernel's formats for the local probes to read: socket tables with
  * little-endian hex addresses, per-process status/cmdline/stat/cgroup files and fd links to socket inodes.
  */
-final class ProcFixture {
+public final class ProcFixture {
     static final long BOOT_TIME = 1_700_000_000L;
 
     private final Path root;
@@ -33,7 +33,7 @@ final class ProcFixture {
     }
 
     /** A fixture in a new temporary directory; {@link #delete()} removes it (links are removed, never followed). */
-    static ProcFixture inTempDir() {
+    public static ProcFixture inTempDir() {
         try {
             return new ProcFixture(Files.createTempDirectory("otlpdoctor-proc"));
         } catch (IOException e) {
@@ -41,7 +41,7 @@ final class ProcFixture {
         }
     }
 
-    void delete() throws IOException {
+    public void delete() throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
@@ -49,17 +49,17 @@ final class ProcFixture {
         }
     }
 
-    HostFs fs() {
+    public HostFs fs() {
         flush();
         return HostFs.at(root, ByteOrder.LITTLE_ENDIAN);
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** A LISTEN socket; returns its inode. */
-    long listen(String address, int port) {
+    public long listen(String address, int port) {
         long inode = nextInode++;
         socketLine(address, port, "0A", inode);
         return inode;
@@ -81,7 +81,7 @@ final class ProcFixture {
     }
 
     /** A process holding the given socket inodes. */
-    ProcessBuilder process(int pid, String... argv) {
+    public ProcessBuilder process(int pid, String... argv) {
         return new ProcessBuilder(pid, argv);
     }
 
@@ -89,7 +89,7 @@ final class ProcFixture {
         write("proc/sys/net/ipv6/bindv6only", on ? "1\n" : "0\n");
     }
 
-    void write(String relative, String content) {
+    public void write(String relative, String content) {
         try {
             Path path = root.resolve(relative);
             Files.createDirectories(path.getParent());
@@ -135,7 +135,7 @@ final class ProcFixture {
     }
 
     /** Writes one /proc/PID directory. */
-    final class ProcessBuilder {
+    public final class ProcessBuilder {
         private final int pid;
         private final String[] argv;
         private int uid = 10001;
@@ -149,12 +149,12 @@ final class ProcFixture {
             this.argv = argv;
         }
 
-        ProcessBuilder uid(int value) {
+        public ProcessBuilder uid(int value) {
             uid = value;
             return this;
         }
 
-        ProcessBuilder cgroup(String value) {
+        public ProcessBuilder cgroup(String value) {
             cgroup = value;
             return this;
         }
@@ -164,7 +164,7 @@ final class ProcFixture {
             return this;
         }
 
-        ProcessBuilder holds(long... inodes) {
+        public ProcessBuilder holds(long... inodes) {
             for (long inode : inodes) {
                 sockets.add(inode);
             }
@@ -177,7 +177,7 @@ final class ProcFixture {
             return this;
         }
 
-        void create() {
+        public void create() {
             String base = "proc/" + pid + "/";
             String program = argv.length == 0 ? "kworker/0:1" : argv[0].substring(argv[0].lastIndexOf('/') + 1);
             String name = program.length() > 15 ? program.substring(0, 15) : program;
