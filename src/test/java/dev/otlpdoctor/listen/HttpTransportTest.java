@@ -157,7 +157,7 @@ class HttpTransportTest {
     }
 
     /** The first flight of a JDK TLS client, as otlpdoctor's tls probe sends it. */
-    private static byte[] clientHello() throws Exception {
+    static byte[] clientHello() throws Exception {
         SSLEngine engine = SSLContext.getDefault().createSSLEngine("localhost", 4318);
         engine.setUseClientMode(true);
         ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
