@@ -8,12 +8,14 @@ import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Grpc;
+import io.grpc.HandlerRegistry;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServerStreamTracer;
 import io.grpc.Status;
@@ -85,6 +87,46 @@ final class OtlpGrpcServices {
                     observer.onCompleted();
                 }))
                 .build();
+    }
+
+    /**
+     * Every other method answers {@code UNIMPLEMENTED} with grpc-go's text, as from a collector, but as a
+     * started call: the tracer then knows the client's address for the rejection.
+     */
+    static HandlerRegistry unknownMethods() {
+        return new HandlerRegistry() {
+            @Override
+            public ServerMethodDefinition<?, ?> lookupMethod(String methodName, String authority) {
+                int slash = methodName.lastIndexOf('/');
+                String service = slash < 0 ? methodName : methodName.substring(0, slash);
+                MethodDescriptor<InputStream, InputStream> method = MethodDescriptor.<InputStream, InputStream>newBuilder()
+                        .setType(MethodDescriptor.MethodType.UNKNOWN).setFullMethodName(methodName)
+                        .setRequestMarshaller(Drained.INSTANCE).setResponseMarshaller(Drained.INSTANCE).build();
+                return ServerMethodDefinition.create(method, new ServerCallHandler<>() {
+                    @Override
+                    public ServerCall.Listener<InputStream> startCall(ServerCall<InputStream, InputStream> call,
+                                                                      Metadata headers) {
+                        call.close(Status.UNIMPLEMENTED.withDescription("unknown service " + service), new Metadata());
+                        return new ServerCall.Listener<>() { };
+                    }
+                });
+            }
+        };
+    }
+
+    /** Messages of unknown methods are never used: passed through unread. */
+    private enum Drained implements MethodDescriptor.Marshaller<InputStream> {
+        INSTANCE;
+
+        @Override
+        public InputStream stream(InputStream value) {
+            return value;
+        }
+
+        @Override
+        public InputStream parse(InputStream stream) {
+            return stream;
+        }
     }
 
     /** Parses without throwing: a failure becomes the status the collector's grpc-go would answer. */

@@ -95,6 +95,7 @@ public final class OtlpServers implements AutoCloseable {
                 .handshakeTimeout(idleMillis, TimeUnit.MILLISECONDS)
                 .maxConnectionIdle(idleMillis, TimeUnit.MILLISECONDS)
                 .executor(grpcWorkers)
+                .fallbackHandlerRegistry(OtlpGrpcServices.unknownMethods())
                 .addStreamTracerFactory(OtlpGrpcServices.rejections(sink));
         OtlpGrpcServices.all(sink, config.requiredHeader(), budget, config.grpcMaxMessage()).forEach(builder::addService);
         try {
