@@ -142,7 +142,10 @@ final class SummaryText {
         }
         if (r.status() != null) {
             line.append(" → ").append(r.status());
-            if (r.why() != null && !r.why().isEmpty()) {
+            if (r.why() != null && r.why().startsWith(r.status())) {
+                line.append(TerminalText.clean(r.why().substring(r.status().length())));
+            }
+            if (r.why() != null && !r.why().isEmpty() && !r.why().startsWith(r.status())) {
                 line.append(" ").append(TerminalText.clean(r.why()));
             }
         }

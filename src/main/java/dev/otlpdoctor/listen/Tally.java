@@ -26,10 +26,11 @@ public final class Tally {
     /** Distinct connections remembered per application; beyond, only "more" is known. */
     private static final int MAX_CONNECTIONS = 1000;
     /**
-     * A wrong-protocol connection without a User-Agent (a TLS ClientHello, say) from a host that ran
-     * otlpdoctor check within this long is counted as the check's: its tls and protocol probes send them.
+     * A TLS ClientHello on a plaintext port from a host that ran otlpdoctor check within this long is
+     * counted as the check's: its tls probe sends one to each port just before its requests, which carry
+     * otlpdoctor's User-Agent. Other wrong-port connections never come from check and are always shown.
      */
-    static final Duration PROBE_WINDOW = Duration.ofSeconds(10);
+    static final Duration PROBE_WINDOW = Duration.ofSeconds(5);
 
     private final Clock clock;
     private final long startNanos = System.nanoTime();
@@ -187,7 +188,8 @@ public final class Tally {
                 new Summary.Probe(p.host, p.requests, p.errors, p.first, p.last)));
         List<Summary.Misdirected> misdirected = new ArrayList<>();
         misdirections.view().values().forEach(m -> misdirected.add(new Summary.Misdirected(m.example, m.count,
-                m.first, m.last, fromProbe(host(m.example.client()), m.first, m.last))));
+                m.first, m.last, m.example.kind() == Misdirection.Kind.TLS_ON_PLAINTEXT_PORT
+                && fromProbe(host(m.example.client()), m.first, m.last))));
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
         return new Summary(durationMs, signalSummaries, List.copyOf(clientSummaries), Map.copyOf(rejected),
                 List.copyOf(recent), List.copyOf(apps), List.copyOf(rejectionSummaries), List.copyOf(misdirected),

@@ -101,7 +101,7 @@ class WrongPortTest {
         assertThat(r.fix()).startsWith("the exporter appends /v1/traces itself: drop it from OTEL_EXPORTER_OTLP_ENDPOINT");
         String text = text(s);
         assertThat(text).contains("not-found: POST /v1/traces/v1/traces (application/x-protobuf) from 127.0.0.1:",
-                ", Java SDK ", "→ 404 404 page not found",
+                ", Java SDK ", "→ 404 page not found",
                 "fix: the exporter appends /v1/traces itself: drop it from OTEL_EXPORTER_OTLP_ENDPOINT");
         assertThat(json(s)).contains("\"path\":\"/v1/traces/v1/traces\"", "\"fix\":\"the exporter appends /v1/traces itself");
 
