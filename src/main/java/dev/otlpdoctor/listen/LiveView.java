@@ -23,9 +23,8 @@ import java.util.Set;
 final class LiveView {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     /**
-     * A wrong-port connection without a User-Agent (a TLS ClientHello, an HTTP/2 preface) waits this long
-     * before it is shown: if it was otlpdoctor check's tls or protocol probe, the check's own requests
-     * arrive meanwhile and it is attributed to them instead.
+     * A TLS ClientHello on a plaintext port waits this long before it is shown: if it was otlpdoctor
+     * check's tls probe, the check's own requests arrive meanwhile and take it back ({@link Tally}).
      */
     static final Duration MISDIRECTION_DELAY = Duration.ofSeconds(3);
 
@@ -83,11 +82,10 @@ final class LiveView {
         }
         for (Summary.Misdirected m : now.misdirections()) {
             long done = shown.getOrDefault(m.example(), 0L);
-            boolean settled = m.example().userAgent() != null || !m.lastSeen().plus(MISDIRECTION_DELAY).isAfter(at);
-            if (m.count() > done && !m.probe() && settled) {
+            boolean settled = m.example().kind() != Misdirection.Kind.TLS_ON_PLAINTEXT_PORT
+                    || !m.lastSeen().plus(MISDIRECTION_DELAY).isAfter(at);
+            if (m.count() > done && settled) {
                 out.printf("%s  wrong port: %s%n", time, SummaryText.misdirected(m, m.count() - done));
-                shown.put(m.example(), m.count());
-            } else if (m.probe()) {
                 shown.put(m.example(), m.count());
             }
         }

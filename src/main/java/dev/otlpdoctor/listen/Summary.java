@@ -51,8 +51,8 @@ public record Summary(long durationMs, Map<Signal, SignalSummary> signals, List<
     public record Rejected(Rejection example, long count, Instant firstSeen, Instant lastSeen) {
     }
 
-    /** Connections that spoke the wrong protocol alike; {@code probe}: attributed to otlpdoctor check. */
-    public record Misdirected(Misdirection example, long count, Instant firstSeen, Instant lastSeen, boolean probe) {
+    /** Connections that spoke the wrong protocol alike (otlpdoctor check's own are counted under {@link Probe}). */
+    public record Misdirected(Misdirection example, long count, Instant firstSeen, Instant lastSeen) {
     }
 
     /** otlpdoctor check from one host: its requests, and how many were answered with an error (as by a collector). */
@@ -76,8 +76,8 @@ public record Summary(long durationMs, Map<Signal, SignalSummary> signals, List<
         return rejected.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Wrong-protocol connections not attributed to otlpdoctor check. */
+    /** Wrong-protocol connections, otlpdoctor check's own not included. */
     public long totalMisdirected() {
-        return misdirections.stream().filter(m -> !m.probe()).mapToLong(Misdirected::count).sum();
+        return misdirections.stream().mapToLong(Misdirected::count).sum();
     }
 }

@@ -72,7 +72,6 @@ final class SummaryJson {
             json.addProperty("requestLine", m.example().requestLine());
             json.addProperty("userAgent", m.example().userAgent());
             json.addProperty("count", m.count());
-            json.addProperty("otlpdoctorCheck", m.probe());
             json.addProperty("fix", m.example().fix());
             wrong.add(json);
         }

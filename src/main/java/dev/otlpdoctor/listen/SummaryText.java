@@ -53,10 +53,9 @@ final class SummaryText {
             out.println("  otlpdoctor check (its probes, not counted as rejections)");
             s.probes().forEach(p -> out.println("    " + probe(p)));
         }
-        List<Summary.Misdirected> wrong = s.misdirections().stream().filter(m -> !m.probe()).toList();
-        if (!wrong.isEmpty()) {
+        if (!s.misdirections().isEmpty()) {
             out.println("  wrong port or protocol");
-            wrong.forEach(m -> out.println("    " + misdirected(m, m.count())));
+            s.misdirections().forEach(m -> out.println("    " + misdirected(m, m.count())));
         }
         if (!s.rejections().isEmpty()) {
             out.println("  rejected requests");

@@ -79,7 +79,7 @@ public final class Tally {
         perClient.items += items.size();
         Instant now = clock.instant();
         if (arrival.probe()) {
-            probes.get(host(arrival.client())).seen(host(arrival.client()), now, false);
+            probeSeen(host(arrival.client()), now, false);
         }
         for (OtlpItems.ResourceView resource : resources) {
             String key = resource.service() + '\u0000' + resource.instanceId() + '\u0000' + arrival.userAgent();
@@ -98,7 +98,7 @@ public final class Tally {
     synchronized void rejected(Rejection rejection) {
         Instant now = clock.instant();
         if (rejection.probe()) {
-            probes.get(host(rejection.client())).seen(host(rejection.client()), now, true);
+            probeSeen(host(rejection.client()), now, true);
         } else {
             rejected.merge(rejection.reason(), 1L, Long::sum);
             String key = String.join("\u0000", rejection.reason(), rejection.transport(), String.valueOf(rejection.method()),
@@ -111,14 +111,45 @@ public final class Tally {
 
     synchronized void misdirected(Misdirection misdirection) {
         Instant now = clock.instant();
-        if (misdirection.probe()) {
-            probes.get(host(misdirection.client())).seen(host(misdirection.client()), now, true);
+        String from = host(misdirection.client());
+        if (misdirection.probe() || (checksTlsProbe(misdirection) && recentProbe(from, now))) {
+            probes.get(from).seen(from, now, true);
         } else {
             String key = misdirection.kind() + "\u0000" + host(misdirection.client()) + "\u0000" + misdirection.fix()
                     + "\u0000" + misdirection.userAgent();
             misdirections.get(key).add(misdirection, now);
         }
         changed();
+    }
+
+    /**
+     * otlpdoctor check's tls probe sends a ClientHello to each port just before its requests, which
+     * carry its User-Agent: such a ClientHello from the same host within {@link #PROBE_WINDOW} before or
+     * after a probe request is the check's. Other wrong-port connections never come from check.
+     */
+    private static boolean checksTlsProbe(Misdirection m) {
+        return m.kind() == Misdirection.Kind.TLS_ON_PLAINTEXT_PORT && m.userAgent() == null;
+    }
+
+    private boolean recentProbe(String host, Instant now) {
+        ProbeCounts probe = probes.view().get(host);
+        return probe != null && !probe.last.plus(PROBE_WINDOW).isBefore(now);
+    }
+
+    /** A probe request: also takes back the ClientHellos from that host of the last moments. */
+    private void probeSeen(String host, Instant now, boolean error) {
+        ProbeCounts probe = probes.get(host);
+        probe.seen(host, now, error);
+        Instant since = now.minus(PROBE_WINDOW);
+        misdirections.view().values().removeIf(m -> {
+            if (!checksTlsProbe(m.example) || !host(m.example.client()).equals(host)) {
+                return false;
+            }
+            int taken = m.takeSince(since);
+            probe.requests += taken;
+            probe.errors += taken;
+            return m.count == 0;
+        });
     }
 
     /** A connection closed by a limit before any request. */
@@ -188,18 +219,11 @@ public final class Tally {
                 new Summary.Probe(p.host, p.requests, p.errors, p.first, p.last)));
         List<Summary.Misdirected> misdirected = new ArrayList<>();
         misdirections.view().values().forEach(m -> misdirected.add(new Summary.Misdirected(m.example, m.count,
-                m.first, m.last, m.example.kind() == Misdirection.Kind.TLS_ON_PLAINTEXT_PORT
-                && fromProbe(host(m.example.client()), m.first, m.last))));
+                m.first, m.last)));
         long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
         return new Summary(durationMs, signalSummaries, List.copyOf(clientSummaries), Map.copyOf(rejected),
                 List.copyOf(recent), List.copyOf(apps), List.copyOf(rejectionSummaries), List.copyOf(misdirected),
                 List.copyOf(probeSummaries), Map.copyOf(refused));
-    }
-
-    private boolean fromProbe(String host, Instant first, Instant last) {
-        ProbeCounts probe = probes.view().get(host);
-        return probe != null && !first.isBefore(probe.first.minus(PROBE_WINDOW))
-                && !last.isAfter(probe.last.plus(PROBE_WINDOW));
     }
 
     private static final class SignalCounts {
@@ -291,12 +315,14 @@ public final class Tally {
         }
     }
 
-    /** Events alike: the first as example, a count, first and last seen. */
+    /** Events alike: the first as example, a count, first and last seen, the times of the latest few. */
     private static final class EventCounts<T> {
+        private static final int RECENT = 16;
         T example;
         long count;
         Instant first;
         Instant last;
+        final ArrayDeque<Instant> recent = new ArrayDeque<>(4);
 
         void add(T event, Instant now) {
             if (count++ == 0) {
@@ -304,6 +330,21 @@ public final class Tally {
                 first = now;
             }
             last = now;
+            if (recent.size() == RECENT) {
+                recent.removeFirst();
+            }
+            recent.addLast(now);
+        }
+
+        /** Removes the events seen at or after {@code since}; how many. */
+        int takeSince(Instant since) {
+            int taken = 0;
+            while (!recent.isEmpty() && !recent.peekLast().isBefore(since)) {
+                recent.removeLast();
+                taken++;
+            }
+            count -= taken;
+            return taken;
         }
     }
 
