@@ -69,7 +69,7 @@ final class LiveView {
         for (Summary.ClientSummary client : now.clients()) {
             boolean isNew = previous.clients().stream().noneMatch(c -> c.address().equals(client.address())
                     && c.protocol() == client.protocol());
-            if (isNew && (verbose || now.applications().isEmpty())) {
+            if (isNew && verbose) {
                 out.printf("%s  new client %s over %s%n", time, client.address(),
                         client.protocol() == null ? "?" : client.protocol().value());
             }

@@ -42,7 +42,8 @@ final class SummaryText {
             out.println("  applications");
             apps.forEach(a -> application(a, verbose, out));
         }
-        if (!s.clients().isEmpty() && (verbose || s.applications().isEmpty())) {
+        // Connections are what applications are made of: listed with -v, or when items came without resources.
+        if (!s.clients().isEmpty() && (verbose || (s.applications().isEmpty() && s.totalItems() > 0))) {
             out.println("  clients");
             for (Summary.ClientSummary c : s.clients()) {
                 out.printf(Locale.ROOT, "    %-24s %-14s %d requests, %d items%n", c.address(),
