@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {
             "  otlpdoctor listen                                  # loopback, 4317 + 4318",
             "  otlpdoctor listen --bind 0.0.0.0 --http-port 0     # gRPC only, reachable from containers",
-            "  otlpdoctor listen --expect 'traces>=1' --expect service.name=checkout --timeout 60s",
+            "  otlpdoctor listen --expect 'traces>=1' --expect service=checkout --timeout 60s",
+            "  otlpdoctor listen --expect 'resource.deployment.environment.name=prod' --expect protocol=grpc",
             "  otlpdoctor listen --duration 30s -o json --jsonl received.jsonl",
             "",
             "Exit codes: 0 done (every --expect met), 1 an --expect was not met in time,",

@@ -161,9 +161,17 @@ final class SummaryJson {
             JsonArray scopes = new JsonArray();
             a.scopes().forEach(scopes::add);
             app.add("scopes", scopes);
-            JsonObject headers = new JsonObject();
-            a.headers().forEach(h -> headers.addProperty(h, HeaderNames.credential(h) ? "present (credential)" : "present"));
+            // Names only; a credential header is listed among the headers and, once more, as present.
+            JsonArray headers = new JsonArray();
+            JsonArray credentials = new JsonArray();
+            a.headers().forEach(h -> {
+                headers.add(h);
+                if (HeaderNames.credential(h)) {
+                    credentials.add(h);
+                }
+            });
             app.add("headers", headers);
+            app.add("credentialHeadersPresent", credentials);
             apps.add(app);
         }
         return apps;

@@ -90,7 +90,7 @@ class ApplicationsTest {
         String json = SummaryJson.of(s, listener, List.of(), false).toString();
         assertThat(json).contains("\"service\":\"checkout\"", "\"instanceId\":\"i-1\"", "\"protocols\":[\"grpc\"]",
                 "\"compression\":[\"gzip\"]", "\"deployment.environment.name\":\"prod\"", "\"scopes\":[\"shop\"]",
-                "\"authorization\":\"present (credential)\"", "\"x-tenant\":\"present\"")
+                "\"credentialHeadersPresent\":[\"authorization\"]", "\"x-tenant\"")
                 .doesNotContain("s3cr3t", "blue");
     }
 
