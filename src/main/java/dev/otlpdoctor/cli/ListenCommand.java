@@ -2,6 +2,7 @@ package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.listen.Expectation;
+import dev.otlpdoctor.listen.InFlightBudget;
 import dev.otlpdoctor.listen.ListenConfig;
 import dev.otlpdoctor.listen.ListenRun;
 import dev.otlpdoctor.listen.RequiredHeader;
@@ -98,10 +99,10 @@ public final class ListenCommand implements Callable<Integer> {
             description = "Open connections of both ports together; more are closed at once and counted. Default: ${DEFAULT-VALUE}.")
     private int maxConnections;
 
-    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "268435456",
+    @Option(names = "--max-in-flight", paramLabel = "BYTES",
             description = "Bytes held for requests not yet answered, all connections together; beyond it HTTP gets 503"
-                    + " and gRPC UNAVAILABLE (exporters retry). Default: ${DEFAULT-VALUE} (256 MiB).")
-    private long maxInFlight;
+                    + " and gRPC UNAVAILABLE (exporters retry). Default: 256 MiB, at most half the JVM's memory limit.")
+    private Long maxInFlight;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "Close a connection silent this long: HTTP before a request's headers or body, gRPC before"
@@ -143,14 +144,15 @@ public final class ListenCommand implements Callable<Integer> {
             throw DoctorException.usage("--max-connections " + maxConnections + ": expected 1 to 1000000");
         }
         int largest = maxMessageSize == null ? ListenConfig.HTTP_DEFAULT_MAX_BODY : maxMessageSize;
-        if (maxInFlight < largest) {
+        if (maxInFlight != null && maxInFlight < largest) {
             throw DoctorException.usage("--max-in-flight " + maxInFlight + ": must hold at least one message of"
                     + " --max-message-size (" + largest + " bytes)");
         }
         if (idleTimeout.compareTo(Duration.ofMillis(100)) < 0) {
             throw DoctorException.usage("--idle-timeout " + idleTimeout.toMillis() + "ms: expected at least 100ms");
         }
-        return new ListenConfig.Limits(maxConnections, maxInFlight, idleTimeout);
+        long budget = maxInFlight != null ? maxInFlight : Math.max(largest, InFlightBudget.defaultBytes());
+        return new ListenConfig.Limits(maxConnections, budget, idleTimeout);
     }
 
     private InetAddress bindAddress() {

@@ -37,6 +37,7 @@ final class FirstBytesSniffer extends ChannelInboundHandlerAdapter {
     private final boolean tls;
     private final Supplier<Misdirection.Ports> ports;
     private final ExportSink sink;
+    private final ConnectionGate gate;
     private final List<Object> held = new ArrayList<>(2);
     private byte[] seen = new byte[64];
     private int count;
@@ -44,7 +45,9 @@ final class FirstBytesSniffer extends ChannelInboundHandlerAdapter {
     private boolean readingHead;
     private boolean done;
 
-    FirstBytesSniffer(boolean grpcPort, boolean tls, Supplier<Misdirection.Ports> ports, ExportSink sink) {
+    FirstBytesSniffer(boolean grpcPort, boolean tls, Supplier<Misdirection.Ports> ports, ExportSink sink,
+                      ConnectionGate gate) {
+        this.gate = gate;
         this.grpcPort = grpcPort;
         this.tls = tls;
         this.ports = ports;
@@ -60,6 +63,9 @@ final class FirstBytesSniffer extends ChannelInboundHandlerAdapter {
                 ctx.fireChannelRead(msg);
             }
             return;
+        }
+        if (count == 0) {
+            gate.spoke(ctx.channel());
         }
         copy(buf);
         if (readingHead) {

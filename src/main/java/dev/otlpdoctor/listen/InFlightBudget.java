@@ -7,9 +7,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * request that would take the total over {@code max} is refused (HTTP 503, gRPC UNAVAILABLE, both
  * retryable) instead of the sink's memory growing with the number of concurrent uploads.
  */
-final class InFlightBudget {
+public final class InFlightBudget {
     /** Default budget: room for sixty-four 4 MiB gRPC messages, or twelve 20 MiB HTTP bodies. */
     static final long DEFAULT_BYTES = 256L * 1024 * 1024;
+
+    /**
+     * The default, but at most half the JVM's memory limit: Netty's direct buffers (where request bodies
+     * are collected) are limited to the heap size unless the JVM is told otherwise, and a budget above
+     * that would let allocation fail first, as a reset instead of a counted 503.
+     */
+    public static long defaultBytes() {
+        return Math.min(DEFAULT_BYTES, Runtime.getRuntime().maxMemory() / 2);
+    }
 
     private final long max;
     private final AtomicLong used = new AtomicLong();

@@ -28,7 +28,7 @@ public record ListenConfig(InetAddress bind, int grpcPort, int httpPort, int max
      *                         gRPC before its HTTP/2 preface and while it has no call
      */
     public record Limits(int maxConnections, long maxInFlightBytes, Duration idleTimeout) {
-        public static final Limits DEFAULT = new Limits(1024, InFlightBudget.DEFAULT_BYTES, Duration.ofSeconds(30));
+        public static final Limits DEFAULT = new Limits(1024, InFlightBudget.defaultBytes(), Duration.ofSeconds(30));
     }
 
     /** With the default limits. */

@@ -266,7 +266,11 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Resets, TLS failures, write timeouts: the connection is over; the sink counts only requests.
+        // Resets, TLS failures, write timeouts: the connection is over; the sink counts only requests,
+        // and a request dropped because its buffers could not be allocated.
+        if (cause instanceof OutOfMemoryError && head != null) {
+            semantics.refusedForMemory(ClientAddress.format(ctx.channel().remoteAddress()));
+        }
         ctx.close();
     }
 }

@@ -85,7 +85,7 @@ final class NettyHttpServer implements AutoCloseable {
                         ChannelPipeline pipeline = channel.pipeline();
                         if (guards.gate() != null) {
                             pipeline.addLast(guards.gate(),
-                                    new FirstBytesSniffer(false, tls != null, guards.ports(), guards.sink()));
+                                    new FirstBytesSniffer(false, tls != null, guards.ports(), guards.sink(), guards.gate()));
                         }
                         if (epoll) {
                             pipeline.addLast(QuickAck.INSTANCE);

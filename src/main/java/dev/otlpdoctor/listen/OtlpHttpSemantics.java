@@ -109,6 +109,12 @@ final class OtlpHttpSemantics {
         return new Answer(200, contentTypeOf(protocol), encode(protocol, OtlpMessages.emptyResponse(signal)), false);
     }
 
+    /** A connection ended because memory for its request could not be had: counted, never silent. */
+    void refusedForMemory(String client) {
+        sink.reject(new Rejection("over-budget", "http", null, null, null, null, null, client,
+                "out of memory for request bodies (lower --max-in-flight or give the JVM more memory)"));
+    }
+
     private void reject(Request request, String reason, int status, String why) {
         sink.reject(new Rejection(reason, "http", request.method(), request.path(), request.header().apply("Content-Type"),
                 request.header().apply("User-Agent"), String.valueOf(status), request.client(), why));

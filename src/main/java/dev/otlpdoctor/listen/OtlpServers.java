@@ -120,7 +120,7 @@ public final class OtlpServers implements AutoCloseable {
 
     /** The first handlers of a gRPC connection (the HTTP server adds the same ones itself). */
     private void guard(Channel child, boolean grpcPort, ExportSink sink) {
-        child.pipeline().addFirst(new FirstBytesSniffer(grpcPort, config.tls(), this::ports, sink));
+        child.pipeline().addFirst(new FirstBytesSniffer(grpcPort, config.tls(), this::ports, sink, gate));
         child.pipeline().addFirst(gate);
     }
 

@@ -67,7 +67,8 @@ final class SummaryText {
         if (!s.refused().isEmpty()) {
             out.println("  refused connections");
             s.refused().forEach((reason, n) -> out.printf(Locale.ROOT, "    %-24s %8d  %s%n", reason, n,
-                    reason.equals("connection-cap") ? "over --max-connections: closed at once" : ""));
+                    reason.equals("connection-cap") ? "over --max-connections: closed at once"
+                            : reason.equals("silent-evicted") ? "had sent nothing; closed for a new one at --max-connections" : ""));
         }
         if (!expectations.isEmpty()) {
             out.println("  expectations");

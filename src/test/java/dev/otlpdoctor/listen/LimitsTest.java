@@ -64,6 +64,9 @@ class LimitsTest {
         start(config(2, 1 << 20, IDLE));
         try (Socket a = new Socket(InetAddress.getLoopbackAddress(), listener.httpPort());
              Socket b = new Socket(InetAddress.getLoopbackAddress(), listener.grpcPort())) {
+            // both have spoken (a request begun, the HTTP/2 preface): not silent, so not evicted
+            a.getOutputStream().write("POST /v1/traces HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            b.getOutputStream().write(FirstBytes.PREFACE);
             await(s -> listener.openConnections() == 2);
             for (int port : new int[] {listener.grpcPort(), listener.httpPort()}) {
                 try (Socket over = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -82,6 +85,25 @@ class LimitsTest {
             good.getOutputStream().write("GET /v1/traces HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(new String(good.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 405");
         }
+    }
+
+    @Test
+    void atTheCapANewConnectionTakesThePlaceOfTheOldestSilentOne() throws Exception {
+        start(config(2, 1 << 20, IDLE));
+        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), listener.grpcPort());
+             Socket speaking = new Socket(InetAddress.getLoopbackAddress(), listener.httpPort())) {
+            speaking.getOutputStream().write("POST /v1/traces HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            await(s -> listener.openConnections() == 2);
+            try (Socket good = new Socket(InetAddress.getLoopbackAddress(), listener.httpPort())) {
+                good.setSoTimeout(10_000);
+                good.getOutputStream().write("GET /v1/traces HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(good.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 405");
+            }
+            silent.setSoTimeout(10_000);
+            silent.getInputStream().readAllBytes(); // grpc-java's SETTINGS, then the close
+        }
+        assertThat(await(s -> s.refused().containsKey("silent-evicted")).refused())
+                .containsEntry("silent-evicted", 1L).doesNotContainKey("connection-cap");
     }
 
     @Test
@@ -144,6 +166,8 @@ class LimitsTest {
         Summary s = await(x -> x.rejected().containsKey("malformed"));
         assertThat(s.rejected()).containsOnlyKeys("malformed");
         assertThat(s.rejections().get(0).example().why()).startsWith("grpc: error unmarshalling request");
+        await(x -> listener.inFlightBytes() == 0);
+        assertThat(listener.inFlightBytes()).as("the call's reservation is given back").isZero();
     }
 
     @Test
