@@ -47,18 +47,8 @@ for i in range(idle):
     except OSError as e:
         print("idle connection %d: %s" % (i, e)); break
 time.sleep(1)
-closed = 0
-for s in held:
-    s.setblocking(False)
-    try:
-        if s.recv(65536) == b"":
-            closed += 1
-    except BlockingIOError:
-        pass
-    except OSError:
-        closed += 1
 line, ms = good_request()
-print("%d idle connections opened, %d closed by listen at once; a good client meanwhile: %s in %.0f ms" % (len(held), closed, line, ms))
+print("%d idle connections opened and held; a good client meanwhile: %s in %.0f ms" % (len(held), line, ms))
 for s in held:
     s.close()
 
