@@ -2,7 +2,6 @@ package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.otlp.Signal;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -179,9 +178,5 @@ final class SummaryText {
                 .map(e -> (e.getKey().isEmpty() ? "(no name)" : TerminalText.clean(e.getKey(), 60)) + " ×" + e.getValue())
                 .collect(Collectors.joining(", "));
         return sorted.size() > TOP_NAMES ? top + ", +" + (sorted.size() - TOP_NAMES) + " more" : top;
-    }
-
-    static String clock(Instant at) {
-        return CLOCK.format(at);
     }
 }

@@ -92,7 +92,10 @@ class LimitsTest {
         start(config(2, 1 << 20, IDLE));
         try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), listener.grpcPort());
              Socket speaking = new Socket(InetAddress.getLoopbackAddress(), listener.httpPort())) {
-            speaking.getOutputStream().write("POST /v1/traces HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            // a whole request answered: listen has certainly read from it (it stays open, kept alive)
+            speaking.setSoTimeout(10_000);
+            speaking.getOutputStream().write("GET /v1/traces HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(speaking.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 405");
             await(s -> listener.openConnections() == 2);
             try (Socket good = new Socket(InetAddress.getLoopbackAddress(), listener.httpPort())) {
                 good.setSoTimeout(10_000);
