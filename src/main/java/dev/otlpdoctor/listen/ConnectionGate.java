@@ -40,7 +40,15 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
                 return;
             }
             sink.refused("silent-evicted", ClientAddress.format(oldest.remoteAddress()));
-            oldest.close(); // its close listener gives its place back
+            // Closed from listen's first handler, so the close reaches the socket at once: grpc-java's own
+            // graceful close would wait up to 10 s for a PING answer that a silent client never sends.
+            // Its close listener gives its place back.
+            ChannelHandlerContext first = oldest.pipeline().context(FirstBytesSniffer.class);
+            if (first != null) {
+                first.close();
+            } else {
+                oldest.close();
+            }
         }
         silent.addLast(channel);
         channel.closeFuture().addListener((ChannelFutureListener) closed -> {
