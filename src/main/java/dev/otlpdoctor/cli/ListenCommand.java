@@ -2,6 +2,7 @@ package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.listen.Expectation;
+import dev.otlpdoctor.listen.InFlightBudget;
 import dev.otlpdoctor.listen.ListenConfig;
 import dev.otlpdoctor.listen.ListenRun;
 import dev.otlpdoctor.listen.RequiredHeader;
@@ -33,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
         footer = {
             "  otlpdoctor listen                                  # loopback, 4317 + 4318",
             "  otlpdoctor listen --bind 0.0.0.0 --http-port 0     # gRPC only, reachable from containers",
-            "  otlpdoctor listen --expect 'traces>=1' --expect service.name=checkout --timeout 60s",
+            "  otlpdoctor listen --expect 'traces>=1' --expect service=checkout --timeout 60s",
+            "  otlpdoctor listen --expect 'resource.deployment.environment.name=prod' --expect protocol=grpc",
             "  otlpdoctor listen --duration 30s -o json --jsonl received.jsonl",
             "",
             "Exit codes: 0 done (every --expect met), 1 an --expect was not met in time,",
@@ -59,7 +61,8 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--expect", paramLabel = "EXPECTATION",
             description = "Stop with exit 0 once this holds (repeatable): traces>=1, metrics>0, logs=3,"
-                    + " traces[checkout]>=5, service.name=checkout, span.name='GET /', metric.name=N, log.severity=ERROR.")
+                    + " traces[checkout]>=5, service=checkout, span.name='GET /', metric.name=N, log.severity=ERROR,"
+                    + " resource.deployment.environment.name=prod, protocol=grpc (or http/protobuf, http/json, http).")
     private List<String> expectations = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
@@ -92,6 +95,20 @@ public final class ListenCommand implements Callable<Integer> {
             description = "Refuse requests without this header (HTTP 401, gRPC UNAUTHENTICATED). The value is never printed.")
     private String requireHeader;
 
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024",
+            description = "Open connections of both ports together; more are closed at once and counted. Default: ${DEFAULT-VALUE}.")
+    private int maxConnections;
+
+    @Option(names = "--max-in-flight", paramLabel = "BYTES",
+            description = "Bytes held for requests not yet answered, all connections together; beyond it HTTP gets 503"
+                    + " and gRPC UNAVAILABLE (exporters retry). Default: 256 MiB, at most half the JVM's memory limit.")
+    private Long maxInFlight;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Close a connection silent this long: HTTP before a request's headers or body, gRPC before"
+                    + " its HTTP/2 preface or without a call. Default: ${DEFAULT-VALUE}.")
+    private Duration idleTimeout;
+
     @Mixin
     private OutputOptions output;
 
@@ -100,7 +117,7 @@ public final class ListenCommand implements Callable<Integer> {
         List<Expectation> parsed = expectations.stream().map(Expectation::parse).toList();
         ListenConfig config = new ListenConfig(bindAddress(), port(grpcPort, "--grpc-port"), port(httpPort, "--http-port"),
                 maxMessageSize(), tlsCert, tlsKey, requireHeader == null ? null : RequiredHeader.parse(requireHeader),
-                Math.max(2, Runtime.getRuntime().availableProcessors()));
+                Math.max(2, Runtime.getRuntime().availableProcessors()), limits());
         if (config.grpcPort() == ListenConfig.OFF && config.httpPort() == ListenConfig.OFF) {
             throw DoctorException.usage("--grpc-port 0 and --http-port 0: nothing left to listen on");
         }
@@ -120,6 +137,22 @@ public final class ListenCommand implements Callable<Integer> {
         ListenRun.Options options = new ListenRun.Options(config, parsed, duration, timeout, output.json(),
                 output.verbose(), keep, jsonl, Duration.ofSeconds(1), port -> PortHolder.of(HostFs.system(), port, PORT_HOLDER_LOOKUP));
         return new ListenRun(options).run(root.out(), root.err(), true);
+    }
+
+    private ListenConfig.Limits limits() {
+        if (maxConnections < 1 || maxConnections > 1_000_000) {
+            throw DoctorException.usage("--max-connections " + maxConnections + ": expected 1 to 1000000");
+        }
+        int largest = maxMessageSize == null ? ListenConfig.HTTP_DEFAULT_MAX_BODY : maxMessageSize;
+        if (maxInFlight != null && maxInFlight < largest) {
+            throw DoctorException.usage("--max-in-flight " + maxInFlight + ": must hold at least one message of"
+                    + " --max-message-size (" + largest + " bytes)");
+        }
+        if (idleTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+            throw DoctorException.usage("--idle-timeout " + idleTimeout.toMillis() + "ms: expected at least 100ms");
+        }
+        long budget = maxInFlight != null ? maxInFlight : Math.max(largest, InFlightBudget.defaultBytes());
+        return new ListenConfig.Limits(maxConnections, budget, idleTimeout);
     }
 
     private InetAddress bindAddress() {

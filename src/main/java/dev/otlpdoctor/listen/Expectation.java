@@ -10,15 +10,20 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a count of a signal's items: {@code traces>=1}, {@code metrics>0}, {@code logs=3}
  *       (operators {@code >= > = == <= <}); optionally of one service: {@code traces[checkout]>=5};</li>
- *   <li>a value seen at least once: {@code service.name=checkout}, {@code span.name=GET /},
- *       {@code metric.name=http.server.request.duration}, {@code log.severity=ERROR}.</li>
+ *   <li>a value seen at least once: {@code service.name=checkout} (or {@code service=checkout}), {@code span.name=GET /},
+ *       {@code metric.name=http.server.request.duration}, {@code log.severity=ERROR};</li>
+ *   <li>a resource attribute of an application: {@code resource.deployment.environment.name=prod};</li>
+ *   <li>a protocol an application used: {@code protocol=grpc}, {@code http/protobuf}, {@code http/json}
+ *       ({@code http}: either HTTP encoding).</li>
  * </ul>
+ * otlpdoctor check's own requests do not count for the last two.
  */
 public final class Expectation {
     private static final Pattern COUNT =
             Pattern.compile("\\s*(traces|metrics|logs)(?:\\[([^\\]]+)])?\\s*(>=|<=|==|=|>|<)\\s*(\\d{1,18})\\s*");
     private static final Pattern SEEN =
-            Pattern.compile("\\s*(service\\.name|span\\.name|metric\\.name|log\\.severity)\\s*=(.+)");
+            Pattern.compile("\\s*(service\\.name|service|span\\.name|metric\\.name|log\\.severity|protocol|resource\\.[^=\\s]+)\\s*=(.+)");
+    private static final java.util.Set<String> PROTOCOLS = java.util.Set.of("grpc", "http", "http/protobuf", "http/json");
 
     private final String text;
     private final Signal signal;
@@ -48,10 +53,17 @@ public final class Expectation {
         }
         Matcher seen = SEEN.matcher(text);
         if (seen.matches() && !seen.group(2).isBlank()) {
-            return new Expectation(text.strip(), null, null, null, 0, seen.group(1), seen.group(2).strip());
+            String attribute = seen.group(1).equals("service") ? "service.name" : seen.group(1);
+            String value = seen.group(2).strip();
+            if (attribute.equals("protocol") && !PROTOCOLS.contains(value)) {
+                throw DoctorException.usage("--expect '" + text + "': protocol is one of grpc, http/protobuf,"
+                        + " http/json, http (either HTTP encoding)");
+            }
+            return new Expectation(text.strip(), null, null, null, 0, attribute, value);
         }
         throw DoctorException.usage("--expect '" + text + "': not an expectation (examples: 'traces>=1',"
-                + " 'logs=3', 'traces[checkout]>0', 'service.name=checkout', 'span.name=GET /')");
+                + " 'logs=3', 'traces[checkout]>0', 'service=checkout', 'span.name=GET /',"
+                + " 'resource.deployment.environment.name=prod', 'protocol=grpc')");
     }
 
     public boolean holds(Summary summary) {
@@ -99,8 +111,17 @@ public final class Expectation {
                     .anyMatch(s -> s.services().containsKey(value));
             case "span.name" -> hasName(summary.signal(Signal.TRACES));
             case "metric.name" -> hasName(summary.signal(Signal.METRICS));
-            default -> hasName(summary.signal(Signal.LOGS));
+            case "log.severity" -> hasName(summary.signal(Signal.LOGS));
+            case "protocol" -> applications(summary).anyMatch(a -> a.protocols().stream().anyMatch(
+                    p -> p.equals(value) || (value.equals("http") && p.startsWith("http/"))));
+            default -> applications(summary).anyMatch(a -> value.equals(
+                    a.attributes().get(attribute.substring("resource.".length()))));
         };
+    }
+
+    /** The applications that sent, without otlpdoctor check. */
+    private static java.util.stream.Stream<Summary.Application> applications(Summary summary) {
+        return summary.applications().stream().filter(a -> !a.probe());
     }
 
     private boolean hasName(Summary.SignalSummary signalSummary) {

@@ -2,13 +2,18 @@ package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.otlp.Signal;
 import com.google.protobuf.Message;
-import dev.otlpdoctor.target.Protocol;
 
 /** Where the OTLP servers hand what they receive. Implementations are thread-safe and never throw. */
 interface ExportSink {
-    /** A decoded export request ({@code Export*ServiceRequest} of {@code signal}) from {@code client}. */
-    void accept(Signal signal, Protocol protocol, String client, Message request);
+    /** A decoded export request ({@code Export*ServiceRequest} of {@code signal}). */
+    void accept(Signal signal, Arrival arrival, Message request);
 
-    /** A request refused before it reached {@link #accept}; {@code reason} is a short kebab-case label. */
-    void reject(String reason);
+    /** A request refused before it reached {@link #accept}. */
+    void reject(Rejection rejection);
+
+    /** A connection that spoke the wrong protocol for its port. */
+    void misdirected(Misdirection misdirection);
+
+    /** A connection closed before any request, by a limit ({@code connection-cap}). */
+    void refused(String reason, String client);
 }

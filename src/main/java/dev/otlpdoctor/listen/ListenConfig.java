@@ -2,6 +2,7 @@ package dev.otlpdoctor.listen;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What {@link OtlpServers} starts.
@@ -14,9 +15,28 @@ import java.nio.file.Path;
  * @param tlsKey          PEM PKCS#8 private key of {@code tlsCert}
  * @param requiredHeader  header every request must carry, or null
  * @param workers         request-handling threads per server; their queue is bounded
+ * @param limits          connection cap, in-flight byte budget and idle timeout
  */
 public record ListenConfig(InetAddress bind, int grpcPort, int httpPort, int maxMessageBytes,
-                           Path tlsCert, Path tlsKey, RequiredHeader requiredHeader, int workers) {
+                           Path tlsCert, Path tlsKey, RequiredHeader requiredHeader, int workers, Limits limits) {
+    /**
+     * What bounds listen's resources whatever clients do (docs/listen.md, "Limits").
+     *
+     * @param maxConnections   open connections of both servers together; more are closed at once and counted
+     * @param maxInFlightBytes bytes held for requests not yet answered, across all connections
+     * @param idleTimeout      how long a connection may stay silent: HTTP before a request's headers or body,
+     *                         gRPC before its HTTP/2 preface and while it has no call
+     */
+    public record Limits(int maxConnections, long maxInFlightBytes, Duration idleTimeout) {
+        public static final Limits DEFAULT = new Limits(1024, InFlightBudget.defaultBytes(), Duration.ofSeconds(30));
+    }
+
+    /** With the default limits. */
+    public ListenConfig(InetAddress bind, int grpcPort, int httpPort, int maxMessageBytes, Path tlsCert, Path tlsKey,
+                        RequiredHeader requiredHeader, int workers) {
+        this(bind, grpcPort, httpPort, maxMessageBytes, tlsCert, tlsKey, requiredHeader, workers, Limits.DEFAULT);
+    }
+
     public static final int OFF = -1;
     /** The collector's gRPC limit: configgrpc sets none by default, so grpc-go's 4 MiB applies. */
     public static final int GRPC_DEFAULT_MAX_MESSAGE = 4 * 1024 * 1024;
@@ -29,15 +49,19 @@ public record ListenConfig(InetAddress bind, int grpcPort, int httpPort, int max
     }
 
     public ListenConfig withRequiredHeader(RequiredHeader header) {
-        return new ListenConfig(bind, grpcPort, httpPort, maxMessageBytes, tlsCert, tlsKey, header, workers);
+        return new ListenConfig(bind, grpcPort, httpPort, maxMessageBytes, tlsCert, tlsKey, header, workers, limits);
     }
 
     public ListenConfig withMaxMessageBytes(int max) {
-        return new ListenConfig(bind, grpcPort, httpPort, max, tlsCert, tlsKey, requiredHeader, workers);
+        return new ListenConfig(bind, grpcPort, httpPort, max, tlsCert, tlsKey, requiredHeader, workers, limits);
     }
 
     public ListenConfig withTls(Path cert, Path key) {
-        return new ListenConfig(bind, grpcPort, httpPort, maxMessageBytes, cert, key, requiredHeader, workers);
+        return new ListenConfig(bind, grpcPort, httpPort, maxMessageBytes, cert, key, requiredHeader, workers, limits);
+    }
+
+    public ListenConfig withLimits(Limits newLimits) {
+        return new ListenConfig(bind, grpcPort, httpPort, maxMessageBytes, tlsCert, tlsKey, requiredHeader, workers, newLimits);
     }
 
     public boolean tls() {

@@ -2,10 +2,13 @@ package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.otlp.Signal;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,22 +16,36 @@ import java.util.Set;
 
 /**
  * The live text view: at each tick, one line per signal and service that received items since the
- * previous tick (count, rate, names), new clients, new rejections, and with {@code -v} each new item.
+ * previous tick (count, rate, names), new applications, otlpdoctor's own probes, wrong-port
+ * connections and rejected requests with the fix, and with {@code -v} new connections and each new item.
+ * Every client-controlled string goes through {@link TerminalText}.
  */
 final class LiveView {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /**
+     * A TLS ClientHello on a plaintext port waits this long before it is shown: if it was otlpdoctor
+     * check's tls probe, the check's own requests arrive meanwhile and take it back ({@link Tally}).
+     */
+    static final Duration MISDIRECTION_DELAY = Duration.ofSeconds(3);
 
     private final PrintWriter out;
     private final boolean verbose;
     private Summary previous;
+    /** Per wrong-port kind (by its first example): how many were shown. */
+    private final Map<Misdirection, Long> shown = new HashMap<>();
 
     LiveView(PrintWriter out, boolean verbose, Summary start) {
         this.out = out;
         this.verbose = verbose;
         this.previous = start;
+        start.misdirections().forEach(m -> shown.put(m.example(), m.count()));
     }
 
     void tick(Summary now) {
+        tick(now, Instant.now());
+    }
+
+    void tick(Summary now, Instant at) {
         String time = LocalTime.now(ZoneId.systemDefault()).format(CLOCK);
         double seconds = Math.max(0.001, (now.durationMs() - previous.durationMs()) / 1000.0);
         for (Signal signal : Signal.values()) {
@@ -38,22 +55,59 @@ final class LiveView {
                 long delta = counts.items() - (old == null ? 0 : old.items());
                 if (delta > 0) {
                     out.printf(Locale.ROOT, "%s  %-8s %-20s +%d %s (%.1f/s, %d in all)  %s%n", time, signal.label(),
-                            service, delta, signal.unit(), delta / seconds, counts.items(),
+                            TerminalText.clean(service), delta, signal.unit(), delta / seconds, counts.items(),
                             SummaryText.topNames(counts.names()));
                 }
             });
         }
+        for (Summary.Application app : now.applications()) {
+            if (!app.probe() && previous.applications().stream().noneMatch(a -> same(a, app))) {
+                out.printf("%s  new application %s (%s) over %s%n", time, TerminalText.clean(app.service()),
+                        TerminalText.clean(app.sdk()), String.join(", ", app.protocols()));
+            }
+        }
         for (Summary.ClientSummary client : now.clients()) {
-            if (previous.clients().stream().noneMatch(c -> c.address().equals(client.address())
-                    && c.protocol() == client.protocol())) {
+            boolean isNew = previous.clients().stream().noneMatch(c -> c.address().equals(client.address())
+                    && c.protocol() == client.protocol());
+            if (isNew && verbose) {
                 out.printf("%s  new client %s over %s%n", time, client.address(),
                         client.protocol() == null ? "?" : client.protocol().value());
             }
         }
-        now.rejected().forEach((reason, n) -> {
-            long delta = n - previous.rejected().getOrDefault(reason, 0L);
+        for (Summary.Probe probe : now.probes()) {
+            Summary.Probe old = previous.probes().stream().filter(p -> p.host().equals(probe.host())).findFirst().orElse(null);
+            if (old == null || old.requests() != probe.requests()) {
+                out.printf("%s  %s%n", time, SummaryText.probe(probe));
+            }
+        }
+        for (Summary.Misdirected m : now.misdirections()) {
+            long done = shown.getOrDefault(m.example(), 0L);
+            boolean settled = m.example().kind() != Misdirection.Kind.TLS_ON_PLAINTEXT_PORT
+                    || !m.lastSeen().plus(MISDIRECTION_DELAY).isAfter(at);
+            if (m.count() > done && settled) {
+                out.printf("%s  wrong port: %s%n", time, SummaryText.misdirected(m, m.count() - done));
+                shown.put(m.example(), m.count());
+            }
+        }
+        for (Summary.Rejected r : now.rejections()) {
+            long before = previous.rejections().stream().filter(p -> p.example() == r.example())
+                    .mapToLong(Summary.Rejected::count).findFirst().orElse(0);
+            long delta = r.count() - before;
             if (delta > 0) {
-                out.printf("%s  rejected %d request(s): %s%n", time, delta, reason);
+                java.io.StringWriter detail = new java.io.StringWriter();
+                SummaryText.rejected(r.example(), delta, "", new PrintWriter(detail));
+                String[] lines = detail.toString().split("\n");
+                String first = lines[0].substring(lines[0].indexOf("× ") + 2);
+                out.printf("%s  rejected %d request(s): %s%n", time, delta, first);
+                for (int i = 1; i < lines.length; i++) {
+                    out.printf("          %s%n", lines[i]);
+                }
+            }
+        }
+        now.refused().forEach((reason, n) -> {
+            long delta = n - previous.refused().getOrDefault(reason, 0L);
+            if (delta > 0) {
+                out.printf("%s  refused %d connection(s): %s%n", time, delta, reason);
             }
         });
         if (verbose) {
@@ -65,10 +119,15 @@ final class LiveView {
         previous = now;
     }
 
+    private static boolean same(Summary.Application a, Summary.Application b) {
+        return a.service().equals(b.service()) && java.util.Objects.equals(a.instanceId(), b.instanceId())
+                && java.util.Objects.equals(a.userAgent(), b.userAgent());
+    }
+
     static String line(Summary.Received r) {
         Item item = r.item();
-        String detail = item.detail().isEmpty() ? "" : "  " + item.detail();
+        String detail = item.detail().isEmpty() ? "" : "  " + TerminalText.clean(item.detail());
         return String.format(Locale.ROOT, "%s %-7s %-20s %s%s  (%s from %s)", r.at(), item.signal().label(),
-                item.service(), item.name(), detail, r.protocol().value(), r.client());
+                TerminalText.clean(item.service()), TerminalText.clean(item.name()), detail, r.protocol().value(), r.client());
     }
 }

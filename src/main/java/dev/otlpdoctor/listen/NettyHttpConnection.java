@@ -24,8 +24,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs on the event loop, stops the reading of every client.
  */
 final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
-    /** Time for a client to send a request's headers (after connecting or the previous answer), then its body. */
+    /** Default time for a client to send a request's headers (after connecting or the previous answer), then its body. */
     static final long REQUEST_SECONDS = 30;
     /** As net/http after an unread request: the answer goes out, the peer gets a moment to read it, then close. */
     private static final long LINGER_MILLIS = 500;
@@ -53,6 +55,8 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
     private final OtlpHttpSemantics semantics;
     private final Executor workers;
     private final AtomicInteger inFlight;
+    private final RequestBytes held;
+    private final long idleMillis;
     private HttpRequest head;
     private String path;
     private CompositeByteBuf body;
@@ -61,10 +65,13 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private final Queue<Object> waiting = new ArrayDeque<>();
 
-    NettyHttpConnection(OtlpHttpSemantics semantics, Executor workers, AtomicInteger inFlight) {
+    NettyHttpConnection(OtlpHttpSemantics semantics, Executor workers, AtomicInteger inFlight, RequestBytes held,
+                        Duration idle) {
         this.semantics = semantics;
         this.workers = workers;
         this.inFlight = inFlight;
+        this.held = held;
+        this.idleMillis = idle.toMillis();
     }
 
     @Override
@@ -128,7 +135,8 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
         cancelDeadline();
         boolean keepAlive = complete && HttpUtil.isKeepAlive(head);
         OtlpHttpSemantics.Request request = new OtlpHttpSemantics.Request(head.method().name(), path,
-                head.headers()::get, new ByteBufInputStream(body, true), ClientAddress.format(ctx.channel().remoteAddress()));
+                head.headers()::get, new ByteBufInputStream(body, true), ClientAddress.format(ctx.channel().remoteAddress()),
+                head.headers().names().stream().map(n -> n.toLowerCase(Locale.ROOT)).sorted().toList());
         head = null;
         body = null;
         answering = true;
@@ -160,6 +168,7 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
         }
         ctx.writeAndFlush(response).addListener((ChannelFutureListener) written -> {
             inFlight.decrementAndGet();
+            held.releaseAll();
             if (!written.isSuccess() || (close && complete)) {
                 ctx.close();
             } else if (close) {
@@ -229,7 +238,7 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
     /** Closes a client that is too slow to send a request: it would hold its buffers for ever. */
     private void armDeadline(ChannelHandlerContext ctx) {
         cancelDeadline();
-        deadline = ctx.executor().schedule(() -> ctx.close(), REQUEST_SECONDS, TimeUnit.SECONDS);
+        deadline = ctx.executor().schedule(() -> ctx.close(), idleMillis, TimeUnit.MILLISECONDS);
     }
 
     private void cancelDeadline() {
@@ -257,7 +266,11 @@ final class NettyHttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Resets, TLS failures, write timeouts: the connection is over; the sink counts only requests.
+        // Resets, TLS failures, write timeouts: the connection is over; the sink counts only requests,
+        // and a request dropped because its buffers could not be allocated.
+        if (cause instanceof OutOfMemoryError && head != null) {
+            semantics.refusedForMemory(ClientAddress.format(ctx.channel().remoteAddress()));
+        }
         ctx.close();
     }
 }

@@ -21,10 +21,12 @@ import io.grpc.netty.shaded.io.netty.handler.timeout.WriteTimeoutHandler;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
@@ -49,9 +51,25 @@ final class NettyHttpServer implements AutoCloseable {
         this.inFlight = inFlight;
     }
 
+    /**
+     * What guards every connection: the shared connection cap, the first-bytes sniffer's view of the
+     * ports, the in-flight budget and the idle timeout. {@link #NONE}: no cap, no sniffer, no budget.
+     */
+    record Guards(ConnectionGate gate, Supplier<Misdirection.Ports> ports, ExportSink sink, InFlightBudget budget,
+                  Duration idle) {
+        static final Guards NONE = new Guards(null, null, null, new InFlightBudget(Long.MAX_VALUE),
+                Duration.ofSeconds(NettyHttpConnection.REQUEST_SECONDS));
+    }
+
     /** Binds {@code address} and serves; {@code tls} null for plaintext. */
     static NettyHttpServer start(InetSocketAddress address, SSLContext tls, OtlpHttpSemantics semantics,
                                  Executor workers) throws IOException {
+        return start(address, tls, semantics, workers, Guards.NONE);
+    }
+
+    /** Binds {@code address} and serves with {@code guards}; {@code tls} null for plaintext. */
+    static NettyHttpServer start(InetSocketAddress address, SSLContext tls, OtlpHttpSemantics semantics,
+                                 Executor workers, Guards guards) throws IOException {
         AtomicInteger inFlight = new AtomicInteger();
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_HEADER_BYTES).setMaxHeaderSize(MAX_HEADER_BYTES);
@@ -65,15 +83,20 @@ final class NettyHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         ChannelPipeline pipeline = channel.pipeline();
+                        if (guards.gate() != null) {
+                            pipeline.addLast(guards.gate(),
+                                    new FirstBytesSniffer(false, tls != null, guards.ports(), guards.sink(), guards.gate()));
+                        }
                         if (epoll) {
                             pipeline.addLast(QuickAck.INSTANCE);
                         }
                         if (tls != null) {
                             pipeline.addLast(new SslHandler(serverEngine(tls)));
                         }
-                        pipeline.addLast(new WriteTimeoutHandler(RESPONSE_SECONDS), new HttpServerCodec(decoder),
+                        RequestBytes held = new RequestBytes(guards.budget(), guards.sink());
+                        pipeline.addLast(held, new WriteTimeoutHandler(RESPONSE_SECONDS), new HttpServerCodec(decoder),
                                 new HttpServerExpectContinueHandler(),
-                                new NettyHttpConnection(semantics, workers, inFlight));
+                                new NettyHttpConnection(semantics, workers, inFlight, held, guards.idle()));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

@@ -10,6 +10,7 @@ import dev.otlpdoctor.target.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
@@ -33,8 +34,13 @@ final class OtlpHttpSemantics {
      * @param header the first value of a header by case-insensitive name, or null
      * @param body   the body as received (still compressed), at most a little over the size limit
      * @param client the peer address, as {@link ClientAddress} formats it
+     * @param headerNames the names of the request's headers, lower case
      */
-    record Request(String method, String path, UnaryOperator<String> header, InputStream body, String client) {
+    record Request(String method, String path, UnaryOperator<String> header, InputStream body, String client,
+                   List<String> headerNames) {
+        Request(String method, String path, UnaryOperator<String> header, InputStream body, String client) {
+            this(method, path, header, body, client, List.of());
+        }
     }
 
     /** What to send back; {@code close}: end the connection after it. */
@@ -63,42 +69,55 @@ final class OtlpHttpSemantics {
     Answer answer(Request request) {
         String contentType = request.header().apply("Content-Type");
         if (requiredHeader != null && !requiredHeader.matches(request.header().apply(requiredHeader.name()))) {
-            sink.reject("unauthenticated");
-            return frameworkError(contentType, 401, Code.UNAUTHENTICATED,
-                    "missing or wrong '" + requiredHeader.name() + "' header");
+            String why = "missing or wrong '" + requiredHeader.name() + "' header";
+            reject(request, "unauthenticated", 401, why);
+            return frameworkError(contentType, 401, Code.UNAUTHENTICATED, why);
         }
         String encoding = request.header().apply("Content-Encoding");
         if (encoding != null && !encoding.isEmpty() && !decodable(encoding)) {
-            sink.reject("unsupported-encoding");
+            reject(request, "unsupported-encoding", 400, "unsupported Content-Encoding: " + encoding);
             return frameworkError(contentType, 400, Code.INVALID_ARGUMENT, "unsupported Content-Encoding: " + encoding);
         }
         Signal signal = Signal.forHttpPath(request.path());
         if (signal == null) {
-            sink.reject("not-found");
+            reject(request, "not-found", 404, "404 page not found");
             return text(404, "text/plain; charset=utf-8", "404 page not found\n");
         }
         if (!request.method().equals("POST")) {
-            sink.reject("method-not-allowed");
+            reject(request, "method-not-allowed", 405, "method not allowed, supported: [POST]");
             return text(405, "text/plain", "405 method not allowed, supported: [POST]");
         }
         Protocol protocol = protocolOf(contentType);
         if (protocol == null) {
-            sink.reject("unsupported-media-type");
+            reject(request, "unsupported-media-type", 415, "unsupported media type " + contentType);
             return text(415, "text/plain", "415 unsupported media type, supported: [" + JSON + ", " + PROTOBUF + "]");
         }
         Message decoded;
         try {
             decoded = decode(signal, protocol, readBody(request.body(), encoding));
         } catch (CappedInputStream.TooLarge e) {
-            sink.reject("too-large");
+            reject(request, "too-large", 400, e.getMessage());
             // The rest of the body is not read: the connection cannot carry another request.
             return status(protocol, 400, Code.INVALID_ARGUMENT, e.getMessage()).closing();
         } catch (IOException e) {
-            sink.reject("malformed");
+            reject(request, "malformed", 400, String.valueOf(e.getMessage()));
             return status(protocol, 400, Code.INVALID_ARGUMENT, String.valueOf(e.getMessage()));
         }
-        sink.accept(signal, protocol, request.client(), decoded);
+        String compression = encoding == null || encoding.isBlank() ? "none" : encoding.trim().toLowerCase(Locale.ROOT);
+        sink.accept(signal, new Arrival(protocol, request.client(), request.header().apply("User-Agent"), compression,
+                request.headerNames()), decoded);
         return new Answer(200, contentTypeOf(protocol), encode(protocol, OtlpMessages.emptyResponse(signal)), false);
+    }
+
+    /** A connection ended because memory for its request could not be had: counted, never silent. */
+    void refusedForMemory(String client) {
+        sink.reject(new Rejection("over-budget", "http", null, null, null, null, null, client,
+                "out of memory for request bodies (lower --max-in-flight or give the JVM more memory)"));
+    }
+
+    private void reject(Request request, String reason, int status, String why) {
+        sink.reject(new Rejection(reason, "http", request.method(), request.path(), request.header().apply("Content-Type"),
+                request.header().apply("User-Agent"), String.valueOf(status), request.client(), why));
     }
 
     private byte[] readBody(InputStream body, String encoding) throws IOException {

@@ -7,6 +7,13 @@ import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.Channel;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,11 +27,20 @@ public final class OtlpServers implements AutoCloseable {
     private final ListenConfig config;
     private final ThreadPoolExecutor grpcWorkers;
     private final ThreadPoolExecutor httpWorkers;
+    private final InFlightBudget budget;
+    private ConnectionGate gate;
+    private EventLoopGroup grpcBoss;
+    private EventLoopGroup grpcIo;
     private Server grpc;
     private NettyHttpServer http;
+    private volatile int grpcPort;
+    private volatile int httpPort;
 
     private OtlpServers(ListenConfig config) {
         this.config = config;
+        this.budget = new InFlightBudget(config.limits().maxInFlightBytes());
+        this.grpcPort = config.grpcPort();
+        this.httpPort = config.httpPort();
         this.grpcWorkers = BoundedExecutor.create("listen-grpc", config.workers(), config.workers() * QUEUE_PER_WORKER);
         this.httpWorkers = BoundedExecutor.create("listen-http", config.workers(), config.workers() * QUEUE_PER_WORKER);
     }
@@ -35,6 +51,7 @@ public final class OtlpServers implements AutoCloseable {
      */
     public static OtlpServers start(ListenConfig config, Recorder recorder, PortOwner owner) {
         OtlpServers listener = new OtlpServers(config);
+        listener.gate = new ConnectionGate(config.limits().maxConnections(), recorder);
         try {
             SSLContext httpsContext = config.tls() ? TlsMaterial.sslContext(config.tlsCert(), config.tlsKey()) : null;
             if (config.grpcPort() != ListenConfig.OFF) {
@@ -59,14 +76,31 @@ public final class OtlpServers implements AutoCloseable {
         } catch (IOException e) {
             throw DoctorException.usage("--tls-cert/--tls-key: cannot be read (" + e.getMessage() + ")");
         }
+        // listen's own event loops and listening channel, so that each connection starts with the
+        // connection cap and the first-bytes sniffer (GrpcServerChannels), as on the HTTP server.
+        boolean epoll = Epoll.isAvailable();
+        grpcBoss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("listen-grpc-accept", true),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        grpcIo = new MultiThreadIoEventLoopGroup(config.workers(), new DefaultThreadFactory("listen-grpc-io", true),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        long idleMillis = config.limits().idleTimeout().toMillis();
         NettyServerBuilder builder = NettyServerBuilder
                 .forAddress(new InetSocketAddress(config.bind(), config.grpcPort()), credentials)
+                .channelFactory(GrpcServerChannels.factory(epoll, child -> guard(child, true, sink)))
+                .bossEventLoopGroup(grpcBoss)
+                .workerEventLoopGroup(grpcIo)
                 .maxInboundMessageSize(config.grpcMaxMessage())
+                // grpc-java's default is 120 s to send the HTTP/2 preface; an idle connection then waits
+                // for ever. Both bounded by the same idle timeout as HTTP.
+                .handshakeTimeout(idleMillis, TimeUnit.MILLISECONDS)
+                .maxConnectionIdle(idleMillis, TimeUnit.MILLISECONDS)
                 .executor(grpcWorkers)
+                .fallbackHandlerRegistry(OtlpGrpcServices.unknownMethods())
                 .addStreamTracerFactory(OtlpGrpcServices.rejections(sink));
-        OtlpGrpcServices.all(sink, config.requiredHeader()).forEach(builder::addService);
+        OtlpGrpcServices.all(sink, config.requiredHeader(), budget, config.grpcMaxMessage()).forEach(builder::addService);
         try {
             grpc = builder.build().start();
+            grpcPort = ((InetSocketAddress) grpc.getListenSockets().get(0)).getPort();
         } catch (IOException e) {
             throw bindFailure(e, config.grpcPort(), "OTLP/gRPC", "--grpc-port", owner);
         }
@@ -76,10 +110,33 @@ public final class OtlpServers implements AutoCloseable {
         OtlpHttpSemantics semantics = new OtlpHttpSemantics(sink, config.httpMaxBody(), config.requiredHeader());
         try {
             http = NettyHttpServer.start(new InetSocketAddress(config.bind(), config.httpPort()), httpsContext,
-                    semantics, httpWorkers);
+                    semantics, httpWorkers, new NettyHttpServer.Guards(gate, this::ports, sink, budget,
+                            config.limits().idleTimeout()));
+            httpPort = http.port();
         } catch (IOException e) {
             throw bindFailure(e, config.httpPort(), "OTLP/HTTP", "--http-port", owner);
         }
+    }
+
+    /** The first handlers of a gRPC connection (the HTTP server adds the same ones itself). */
+    private void guard(Channel child, boolean grpcPort, ExportSink sink) {
+        child.pipeline().addFirst(new FirstBytesSniffer(grpcPort, config.tls(), this::ports, sink, gate));
+        child.pipeline().addFirst(gate);
+    }
+
+    /** Where this listen listens, for the fixes of wrong-port connections. */
+    Misdirection.Ports ports() {
+        return new Misdirection.Ports(Banner.connectHost(config.bind()), grpcPort, httpPort, config.tls());
+    }
+
+    /** Bytes currently held for requests not yet answered. */
+    long inFlightBytes() {
+        return budget.used();
+    }
+
+    /** Open connections of both servers. */
+    int openConnections() {
+        return gate.open();
     }
 
     private DoctorException bindFailure(IOException e, int port, String what, String option, PortOwner owner) {
@@ -144,5 +201,10 @@ public final class OtlpServers implements AutoCloseable {
         }
         grpcWorkers.shutdownNow();
         httpWorkers.shutdownNow();
+        for (EventLoopGroup group : new EventLoopGroup[] {grpcIo, grpcBoss}) {
+            if (group != null) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+            }
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.otlp.Signal;
 import com.google.protobuf.Message;
-import dev.otlpdoctor.target.Protocol;
 
 /** Counts every request in the {@link Tally} and, with {@code --jsonl}, writes it out. */
 public final class Recorder implements ExportSink {
@@ -16,16 +15,26 @@ public final class Recorder implements ExportSink {
     }
 
     @Override
-    public void accept(Signal signal, Protocol protocol, String client, Message request) {
+    public void accept(Signal signal, Arrival arrival, Message request) {
         if (jsonLines != null) {
             jsonLines.write(request);
         }
-        tally.accepted(signal, protocol, client, OtlpItems.of(signal, request));
+        tally.accepted(signal, arrival, OtlpItems.of(signal, request), OtlpItems.resources(signal, request));
     }
 
     @Override
-    public void reject(String reason) {
-        tally.rejected(reason);
+    public void reject(Rejection rejection) {
+        tally.rejected(rejection);
+    }
+
+    @Override
+    public void misdirected(Misdirection misdirection) {
+        tally.misdirected(misdirection);
+    }
+
+    @Override
+    public void refused(String reason, String client) {
+        tally.refused(reason);
     }
 
     public Tally tally() {

@@ -54,9 +54,52 @@ final class SummaryJson {
             clients.add(client);
         }
         root.add("clients", clients);
+        root.add("applications", applications(s));
+        JsonArray probes = new JsonArray();
+        for (Summary.Probe p : s.probes()) {
+            JsonObject probe = new JsonObject();
+            probe.addProperty("host", p.host());
+            probe.addProperty("requests", p.requests());
+            probe.addProperty("errorAnswers", p.errorAnswers());
+            probes.add(probe);
+        }
+        root.add("otlpdoctorCheck", probes);
+        JsonArray wrong = new JsonArray();
+        for (Summary.Misdirected m : s.misdirections()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("kind", m.example().kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            json.addProperty("client", m.example().client());
+            json.addProperty("requestLine", m.example().requestLine());
+            json.addProperty("userAgent", m.example().userAgent());
+            json.addProperty("count", m.count());
+            json.addProperty("fix", m.example().fix());
+            wrong.add(json);
+        }
+        root.add("wrongPort", wrong);
         JsonObject rejected = new JsonObject();
         s.rejected().forEach(rejected::addProperty);
         root.add("rejected", rejected);
+        JsonArray rejections = new JsonArray();
+        for (Summary.Rejected r : s.rejections()) {
+            Rejection e = r.example();
+            JsonObject json = new JsonObject();
+            json.addProperty("reason", e.reason());
+            json.addProperty("count", r.count());
+            json.addProperty("transport", e.transport());
+            json.addProperty("method", e.method());
+            json.addProperty("path", e.path());
+            json.addProperty("contentType", e.contentType());
+            json.addProperty("userAgent", e.userAgent());
+            json.addProperty("status", e.status());
+            json.addProperty("client", e.client());
+            json.addProperty("message", e.why());
+            json.addProperty("fix", e.fix());
+            rejections.add(json);
+        }
+        root.add("rejections", rejections);
+        JsonObject refused = new JsonObject();
+        s.refused().forEach(refused::addProperty);
+        root.add("refusedConnections", refused);
         JsonArray expected = new JsonArray();
         for (Expectation e : expectations) {
             JsonObject json = new JsonObject();
@@ -82,5 +125,55 @@ final class SummaryJson {
             root.add("recent", recent);
         }
         return root;
+    }
+
+    /** Every application with its resource attributes, scopes and header names (never header values). */
+    private static JsonArray applications(Summary s) {
+        JsonArray apps = new JsonArray();
+        for (Summary.Application a : s.applications()) {
+            JsonObject app = new JsonObject();
+            app.addProperty("service", a.service());
+            app.addProperty("instanceId", a.instanceId());
+            app.addProperty("sdk", a.sdk());
+            app.addProperty("userAgent", a.userAgent());
+            app.addProperty("otlpdoctorCheck", a.probe());
+            JsonArray protocols = new JsonArray();
+            a.protocols().forEach(protocols::add);
+            app.add("protocols", protocols);
+            JsonArray compressions = new JsonArray();
+            a.compressions().forEach(compressions::add);
+            app.add("compression", compressions);
+            app.addProperty("connections", a.connections());
+            app.addProperty("moreConnections", a.moreConnections());
+            app.addProperty("firstSeen", a.firstSeen().toString());
+            app.addProperty("lastSeen", a.lastSeen().toString());
+            app.addProperty("requests", a.requests());
+            JsonObject items = new JsonObject();
+            for (Signal signal : Signal.values()) {
+                if (a.items().containsKey(signal)) {
+                    items.addProperty(signal.label(), a.items().get(signal));
+                }
+            }
+            app.add("items", items);
+            JsonObject resource = new JsonObject();
+            a.attributes().forEach(resource::addProperty);
+            app.add("resource", resource);
+            JsonArray scopes = new JsonArray();
+            a.scopes().forEach(scopes::add);
+            app.add("scopes", scopes);
+            // Names only; a credential header is listed among the headers and, once more, as present.
+            JsonArray headers = new JsonArray();
+            JsonArray credentials = new JsonArray();
+            a.headers().forEach(h -> {
+                headers.add(h);
+                if (HeaderNames.credential(h)) {
+                    credentials.add(h);
+                }
+            });
+            app.add("headers", headers);
+            app.add("credentialHeadersPresent", credentials);
+            apps.add(app);
+        }
+        return apps;
     }
 }

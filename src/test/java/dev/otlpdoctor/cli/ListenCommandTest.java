@@ -25,6 +25,10 @@ class ListenCommandTest {
             + "\"service.name\",\"value\":{\"stringValue\":\"checkout\"}}]},\"scopeSpans\":[{\"spans\":"
             + "[{\"name\":\"GET /\"},{\"name\":\"GET /cart\"}]}]}]}";
 
+    private static final String PROD_SPAN = "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":"
+            + "\"service.name\",\"value\":{\"stringValue\":\"checkout\"}},{\"key\":\"deployment.environment.name\","
+            + "\"value\":{\"stringValue\":\"prod\"}}]},\"scopeSpans\":[{\"spans\":[{\"name\":\"GET /\"}]}]}]}";
+
     private final CliDriver cli = CliDriver.create();
 
     @Test
@@ -104,6 +108,49 @@ class ListenCommandTest {
                 .stdoutContains("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:" + port, "NOT MET", "logs=3")
                 .stderrContains("expectation not met: logs=3 (0 log records)");
         assertThat(result.err()).doesNotContain("traces>=0");
+    }
+
+    @Test
+    void serviceResourceAndProtocolExpectationsAndTheRejectedRequestsFixInJson() throws Exception {
+        int port = freePort();
+        CompletableFuture<CliDriver.Result> run = CompletableFuture.supplyAsync(() -> cli.run("listen",
+                "--grpc-port", "0", "--http-port", String.valueOf(port), "--expect", "service=checkout",
+                "--expect", "resource.deployment.environment.name=prod", "--expect", "protocol=http/json",
+                "--timeout", "60s", "-o", "json"));
+        awaitListening(port, run);
+        HttpClient client = HttpClient.newHttpClient();
+        // first the doubled path an exporter makes of OTEL_EXPORTER_OTLP_ENDPOINT=http://host:4318/v1/traces
+        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/traces/v1/traces"))
+                .header("Content-Type", "application/json").header("User-Agent", "OTel-OTLP-Exporter-Python/1.29.0")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(PROD_SPAN)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/traces"))
+                .header("Content-Type", "application/json").header("User-Agent", "OTel-OTLP-Exporter-Python/1.29.0")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(PROD_SPAN)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        JsonObject json = assertThatRun(run.get(60, TimeUnit.SECONDS)).exitsWith(0).json();
+        assertThat(json.getAsJsonArray("expectations")).hasSize(3)
+                .allSatisfy(e -> assertThat(e.getAsJsonObject().get("met").getAsBoolean()).isTrue());
+        JsonObject app = json.getAsJsonArray("applications").get(0).getAsJsonObject();
+        assertThat(app.get("sdk").getAsString()).isEqualTo("Python SDK 1.29.0");
+        assertThat(app.getAsJsonObject("resource").get("deployment.environment.name").getAsString()).isEqualTo("prod");
+        JsonObject rejection = json.getAsJsonArray("rejections").get(0).getAsJsonObject();
+        assertThat(rejection.get("path").getAsString()).isEqualTo("/v1/traces/v1/traces");
+        assertThat(rejection.get("fix").getAsString())
+                .startsWith("the exporter appends /v1/traces itself: drop it from OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
+
+    @Test
+    void badLimitsAndProtocolExpectationsAreUsageErrors() {
+        assertThatRun(cli.run("listen", "--expect", "protocol=thrift")).exitsWith(2).stderrIsOneErrorLine()
+                .stderrContains("protocol is one of grpc");
+        assertThatRun(cli.run("listen", "--max-in-flight", "1000")).exitsWith(2).stderrIsOneErrorLine()
+                .stderrContains("--max-in-flight 1000");
+        assertThatRun(cli.run("listen", "--max-connections", "0")).exitsWith(2).stderrIsOneErrorLine()
+                .stderrContains("--max-connections 0");
+        assertThatRun(cli.run("listen", "--idle-timeout", "10ms")).exitsWith(2).stderrIsOneErrorLine()
+                .stderrContains("--idle-timeout");
     }
 
     @Test

@@ -109,7 +109,7 @@ class HttpTransportTest {
         CountDownLatch release = new CountDownLatch(1);
         ExportSink sink = new ExportSink() {
             @Override
-            public void accept(Signal signal, Protocol protocol, String client, Message request) {
+            public void accept(Signal signal, Arrival arrival, Message request) {
                 entered.countDown();
                 try {
                     release.await(BOUND.toSeconds(), TimeUnit.SECONDS);
@@ -119,7 +119,15 @@ class HttpTransportTest {
             }
 
             @Override
-            public void reject(String reason) {
+            public void reject(Rejection rejection) {
+            }
+
+            @Override
+            public void misdirected(Misdirection misdirection) {
+            }
+
+            @Override
+            public void refused(String reason, String client) {
             }
         };
         ThreadPoolExecutor workers = BoundedExecutor.create("test-http", 2, 8);
@@ -149,7 +157,7 @@ class HttpTransportTest {
     }
 
     /** The first flight of a JDK TLS client, as otlpdoctor's tls probe sends it. */
-    private static byte[] clientHello() throws Exception {
+    static byte[] clientHello() throws Exception {
         SSLEngine engine = SSLContext.getDefault().createSSLEngine("localhost", 4318);
         engine.setUseClientMode(true);
         ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /** --tls-cert/--tls-key: both servers speak TLS with the given PEM files. */
 class TlsListenTest {
-    private static final Path CERT = resource("tls/cert.pem");
-    private static final Path KEY = resource("tls/key.pem");
+    static final Path CERT = resource("tls/cert.pem");
+    static final Path KEY = resource("tls/key.pem");
 
     @Test
     void grpcAndHttpServeTlsWithThePemFiles() throws Exception {
