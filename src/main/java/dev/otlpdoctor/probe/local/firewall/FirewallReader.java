@@ -129,7 +129,7 @@ public final class FirewallReader {
 
     /**
      * The output of the {@code backend}'s save program ({@code iptables-legacy-save}, {@code iptables-nft-save}),
-     * or of plain {@code iptables-save} when its header names that backend.
+     * or of plain {@code iptables-save} when it is that backend's.
      */
     private Optional<String> save(String family, String backend) throws InterruptedException {
         String specific = family + (backend.equals("legacy") ? "-legacy" : "-nft") + "-save";
@@ -139,8 +139,9 @@ public final class FirewallReader {
                 continue;
             }
             HostCommand.Result result = command.get().run(List.of(), deadline);
-            if (result.ok() && (program.equals(specific) || result.output().lines().limit(3)
-                    .anyMatch(l -> l.startsWith("#") && l.contains("(" + backend + ")")))) {
+            // iptables-save names the nf_tables backend in its first comment line; the legacy one says nothing.
+            boolean nfTables = result.output().lines().limit(3).anyMatch(l -> l.startsWith("#") && l.contains("(nf_tables)"));
+            if (result.ok() && (program.equals(specific) || nfTables == backend.equals("nf_tables"))) {
                 return Optional.of(result.output());
             }
         }
