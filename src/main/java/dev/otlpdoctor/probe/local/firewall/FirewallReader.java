@@ -5,14 +5,17 @@ import dev.otlpdoctor.probe.HostCommand;
 import dev.otlpdoctor.probe.local.HostFs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads this machine's packet filter as the kernel holds it, read-only: {@code nft -j list ruleset} (every
@@ -25,6 +28,8 @@ public final class FirewallReader {
     /** A ruleset with tens of thousands of rules (a large kube-proxy node) stays below this. */
     static final int OUTPUT_CAP = 32 * 1024 * 1024;
     private static final int SMALL_FILE_CAP = 64 * 1024;
+    /** /proc/net/fib_trie grows with the routes: a node with thousands of pod routes stays below this. */
+    private static final int ROUTES_CAP = 8 * 1024 * 1024;
     public static final String NEEDS_ROOT = "reading the ruleset needs root (nft list ruleset)";
 
     private final HostFs fs;
@@ -86,7 +91,39 @@ public final class FirewallReader {
                 chains.addAll(Attribution.apply(legacy, List.of(), FirewallRule.Tool.IPTABLES_LEGACY));
             }
         }
-        return new RulesetView(chains);
+        return new RulesetView(chains, localAddresses());
+    }
+
+    /**
+     * This network namespace's own addresses: IPv4 from the LOCAL routes of /proc/net/fib_trie, IPv6 from
+     * /proc/net/if_inet6. Missing files leave the set empty (then only loopback counts as local).
+     */
+    private Set<InetAddress> localAddresses() {
+        Set<InetAddress> local = new HashSet<>();
+        try {
+            String last = null;
+            for (String line : read(fs.proc("net", "fib_trie"), ROUTES_CAP).split("\n")) {
+                String t = line.strip();
+                if (t.startsWith("|-- ") || t.startsWith("+-- ")) {
+                    last = t.substring(4).split("\\s+")[0];
+                } else if (t.startsWith("/32 host LOCAL") && last != null) {
+                    Optional.ofNullable(AddressSet.literal(last)).ifPresent(local::add);
+                }
+            }
+        } catch (IOException e) {
+            // no IPv4 routes to read
+        }
+        try {
+            for (String line : read(fs.proc("net", "if_inet6"), ROUTES_CAP).split("\n")) {
+                String hex = line.strip().split("\\s+")[0];
+                if (hex.length() == 32) {
+                    Optional.ofNullable(AddressSet.literal(hex.replaceAll("(.{4})(?!$)", "$1:"))).ifPresent(local::add);
+                }
+            }
+        } catch (IOException e) {
+            // IPv6 is off
+        }
+        return local;
     }
 
     /**
@@ -174,8 +211,12 @@ public final class FirewallReader {
     }
 
     private static String read(Path path) throws IOException {
+        return read(path, SMALL_FILE_CAP);
+    }
+
+    private static String read(Path path, int cap) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return new String(in.readNBytes(SMALL_FILE_CAP), StandardCharsets.UTF_8);
+            return new String(in.readNBytes(cap), StandardCharsets.UTF_8);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ruleset as read, and how it treats a new TCP connection from this machine to one of its own
@@ -22,10 +23,13 @@ public final class RulesetView implements FirewallView {
     private static final int MAX_DEPTH = 64;
 
     private final List<Chain> chains;
+    private final Set<InetAddress> localAddresses;
     private final Map<String, Chain> byKey = new HashMap<>();
 
-    RulesetView(List<Chain> chains) {
+    /** @param localAddresses this machine's addresses: a DNAT to one of them is still delivered here */
+    RulesetView(List<Chain> chains, Set<InetAddress> localAddresses) {
         this.chains = List.copyOf(chains);
+        this.localAddresses = Set.copyOf(localAddresses);
         chains.forEach(c -> byKey.put(NftJson.key(c.family(), c.table(), c.name()), c));
     }
 
@@ -74,7 +78,8 @@ public final class RulesetView implements FirewallView {
                 return walk.verdict(address, port, outcome);
             }
         }
-        if (packet.dnatted() && !packet.address().isLoopbackAddress()) {
+        if (packet.dnatted() && !packet.address().isLoopbackAddress() && !packet.address().equals(address)
+                && !localAddresses.contains(packet.address())) {
             // Sent on to another host (a container): the input hook of this machine is not on its way.
             return walk.verdict(address, port, new Outcome(Action.ACCEPT, null, null, null, null));
         }
