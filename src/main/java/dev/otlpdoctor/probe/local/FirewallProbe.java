@@ -88,7 +88,7 @@ public final class FirewallProbe extends LocalProbe {
             }
         }
         if (!blocked && view instanceof RulesetView ruleset && !ruleset.empty()) {
-            present(ruleset, ports, accepted, findings);
+            present(ruleset, ports, accepted, fromElsewhere(ruleset, addresses, ports), findings);
         }
     }
 
@@ -143,21 +143,63 @@ public final class FirewallProbe extends LocalProbe {
                 + (rule.handle() == null ? "" : " (handle " + rule.handle() + ")");
     }
 
-    /** The ruleset filters, but lets the target's ports through: information, with each tool's command for other ports. */
-    private static void present(RulesetView ruleset, List<Integer> ports, List<String> accepted, FindingSink findings) {
+    /**
+     * What the ruleset does to connections from other hosts to the target's non-loopback addresses: often
+     * not what it does to this machine's own ones (ufw and firewalld accept everything on lo).
+     */
+    private static List<FirewallVerdict> fromElsewhere(RulesetView ruleset, List<InetAddress> addresses, List<Integer> ports) {
+        List<FirewallVerdict> blocked = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+                continue;
+            }
+            for (int port : ports) {
+                FirewallVerdict verdict = ruleset.verdictFromElsewhere(address, port);
+                if (verdict.action() != FirewallVerdict.Action.ACCEPT) {
+                    blocked.add(verdict);
+                }
+            }
+        }
+        return blocked;
+    }
+
+    /**
+     * The ruleset filters, but lets this machine's connections to the target through: information, with what
+     * it does to other hosts' connections and each tool's command to open the ports for them.
+     */
+    private static void present(RulesetView ruleset, List<Integer> ports, List<String> accepted,
+                                List<FirewallVerdict> blockedElsewhere, FindingSink findings) {
         List<FirewallRule.Tool> tools = ruleset.tools();
         Finding.Builder b = LocalCodes.FIREWALL_PRESENT.finding()
                 .evidence("firewalls", tools.stream().map(FirewallRule.Tool::label).collect(Collectors.joining(", ")))
                 .evidence("ports", ports)
                 .evidence("verdicts", accepted);
-        for (FirewallRule.Tool tool : tools) {
-            String open = openCommand(tool, ports);
-            if (open != null) {
-                b.step(tool.label() + " (for other hosts, if they are filtered): " + open);
+        String detail = "The ruleset was read (nft -j list ruleset); it lets new connections from this machine to "
+                + "the target through: " + String.join("; ", accepted) + ".";
+        if (!blockedElsewhere.isEmpty()) {
+            List<String> elsewhere = blockedElsewhere.stream().map(FirewallProbe::blockedElsewhere).toList();
+            b.evidence("fromOtherHosts", elsewhere);
+            detail += " Connections from other hosts are not: " + String.join("; ", elsewhere) + ".";
+            blockedElsewhere.stream().map(OpenPort::command).distinct().forEach(c -> b.step("for other hosts: " + c));
+        } else {
+            for (FirewallRule.Tool tool : tools) {
+                String open = openCommand(tool, ports);
+                if (open != null) {
+                    b.step(tool.label() + " (for other hosts, if they are filtered): " + open);
+                }
             }
         }
-        findings.add(b.detail("The ruleset was read (nft -j list ruleset); it lets new connections from this machine to "
-                + "the target through: " + String.join("; ", accepted) + ". Nothing was changed.").build());
+        findings.add(b.detail(detail + " Nothing was changed.").build());
+    }
+
+    private static String blockedElsewhere(FirewallVerdict verdict) {
+        String how = verdict.action() == FirewallVerdict.Action.DROP ? "dropped" : "rejected with " + verdict.rejectWith();
+        String by = verdict.rule() != null ? "by " + shown(verdict.rule()) : "by the policy of " + verdict.policy().family()
+                + " " + verdict.policy().table() + " " + verdict.policy().chain();
+        return verdict.address().getHostAddress() + ":" + verdict.port() + " " + how + " " + by
+                + " (" + verdict.decidedBy().writtenBy().label() + ")" + (verdict.certain() ? ""
+                : " unless one of the rules not understood decides first: "
+                + verdict.uncertain().stream().map(FirewallProbe::shown).collect(Collectors.joining("; ")));
     }
 
     private static String openCommand(FirewallRule.Tool tool, List<Integer> ports) {

@@ -99,6 +99,17 @@ class FirewallProbeTest extends FixtureTest {
     }
 
     @Test
+    void whatOtherHostsMeetIsPartOfTheInformation() {
+        RulesetFixture.install(host.root(), "ufw");
+        LocalRun run = LocalRun.of(host.fs(), "10.200.0.1:4317", true, Duration.ofSeconds(20));
+        Finding present = run.one("firewall.present");
+        assertThat(present.detail()).contains("10.200.0.1:4317 accepted by ip filter ufw-before-input: -A ufw-before-input -i lo -j ACCEPT")
+                .contains("Connections from other hosts are not: 10.200.0.1:4317 dropped by ip filter ufw-user-input: "
+                        + "-A ufw-user-input -p tcp -m tcp --dport 4317 -j DROP");
+        assertThat(present.remediation()).contains("for other hosts: sudo ufw allow 4317/tcp");
+    }
+
+    @Test
     void anEmptyRulesetSaysNothing() {
         RulesetFixture.install(host.root(), "nft-drop")
                 .script("nft", "case \"$1\" in -j) echo '{\"nftables\": [{\"metainfo\": {\"version\": \"1.0.6\"}}]}' ;; esac\n");

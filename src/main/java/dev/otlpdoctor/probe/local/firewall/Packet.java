@@ -10,7 +10,8 @@ import java.net.InetAddress;
  *               null when not known (another host)
  * @param address its destination
  * @param port its destination port
- * @param inputInterface the interface it came in on ({@code lo} at the input hook), null when not known
+ * @param inputInterface the interface it came in on ({@code lo} at the input hook), null when it is one other
+ *                       than {@code lo} whose name is not known (a packet from another host)
  * @param outputInterface the interface it leaves on ({@code lo} at the output hook), null when not known
  * @param dnatted whether a DNAT rule already rewrote its destination
  */
@@ -30,7 +31,7 @@ record Packet(InetAddress source, InetAddress address, int port, String inputInt
         return new Packet(source, address, port, "lo", "", dnatted);
     }
 
-    /** A connection from another host: the interface it arrives on is not known. */
+    /** A connection from another host: neither its source nor the interface it arrives on is known. */
     static Packet fromElsewhere(InetAddress address, int port) {
         return new Packet(null, address, port, null, "", false);
     }

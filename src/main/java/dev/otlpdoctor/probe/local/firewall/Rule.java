@@ -87,14 +87,16 @@ record Rule(FirewallRule shown, List<Match> matches, Action action) {
 
         /**
          * {@code iif}/{@code iifname}/{@code oif}/{@code oifname}, {@code -i}/{@code -o} ({@code +} is a prefix
-         * wildcard). Names only: a connection to this machine's own address runs over {@code lo}.
+         * wildcard). Names only: a connection to this machine's own address runs over {@code lo}; one from
+         * another host arrives on an interface that is not {@code lo}, name unknown.
          */
         record Interface(boolean input, boolean negated, List<String> names) implements Match {
             @Override
             public Truth test(Packet packet) {
                 String name = input ? packet.inputInterface() : packet.outputInterface();
                 if (name == null) {
-                    return Truth.UNKNOWN;
+                    // Some interface other than lo (a packet from another host): only "lo" can be told.
+                    return names.stream().allMatch(n -> n.equals("lo")) ? Truth.NO.negate(negated) : Truth.UNKNOWN;
                 }
                 return Truth.of(names.stream().anyMatch(n -> n.endsWith("+") || n.endsWith("*")
                         ? name.startsWith(n.substring(0, n.length() - 1)) : n.equals(name))).negate(negated);

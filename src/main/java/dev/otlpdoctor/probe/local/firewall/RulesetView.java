@@ -96,6 +96,40 @@ public final class RulesetView implements FirewallView {
         return walk.verdict(address, port, new Outcome(Action.ACCEPT, accepted, null, null, null));
     }
 
+    /**
+     * What decides a new TCP connection from another host to this machine's {@code address}:{@code port}
+     * (prerouting, then input, or forward when a DNAT sends it on). Its source and input interface are not
+     * known: rules that depend on them (other than "not lo") are passed over and make the verdict uncertain.
+     * Meaningless for loopback addresses, which other hosts cannot reach.
+     */
+    public FirewallVerdict verdictFromElsewhere(InetAddress address, int port) {
+        Walk walk = new Walk();
+        Packet packet = Packet.fromElsewhere(address, port);
+        for (Chain base : baseChains("prerouting", packet.ipv6(), true)) {
+            Outcome outcome = walk.base(base, packet);
+            if (base.type().equals("nat")) {
+                if (outcome.dnat() != null && !packet.dnatted()) {
+                    packet = packet.redirectedTo(outcome.dnat().address() == null ? packet.address() : outcome.dnat().address(),
+                            outcome.dnat().port() == 0 ? packet.port() : outcome.dnat().port());
+                }
+            } else if (outcome.action() != Action.ACCEPT) {
+                return walk.verdict(address, port, outcome);
+            }
+        }
+        boolean forwarded = packet.dnatted() && !packet.address().equals(address) && !localAddresses.contains(packet.address());
+        FirewallRule accepted = null;
+        for (Chain base : baseChains(forwarded ? "forward" : "input", packet.ipv6(), false)) {
+            Outcome outcome = walk.base(base, packet);
+            if (outcome.action() != Action.ACCEPT) {
+                return walk.verdict(address, port, outcome);
+            }
+            if (outcome.rule() != null) {
+                accepted = outcome.rule();
+            }
+        }
+        return walk.verdict(address, port, new Outcome(Action.ACCEPT, accepted, null, null, null));
+    }
+
     @Override
     public Optional<Dnat> dnatFor(InetAddress address, int port) {
         Optional<Dnat> local = dnat(Packet.leaving(address, port), "output");

@@ -220,6 +220,33 @@ class FirewallReaderTest {
     }
 
     @Test
+    void fromOtherHostsUfwsOwnDenyAndRejectRulesDecide() {
+        RulesetView view = (RulesetView) view("ufw");
+        FirewallVerdict deny = view.verdictFromElsewhere(ip("10.200.0.1"), 4317);
+        assertThat(deny.action()).isEqualTo(Action.DROP);
+        assertThat(deny.rule().text()).isEqualTo("-A ufw-user-input -p tcp -m tcp --dport 4317 -j DROP");
+        assertThat(OpenPort.command(deny)).isEqualTo("sudo ufw allow 4317/tcp");
+        FirewallVerdict reject = view.verdictFromElsewhere(ip("10.200.0.1"), 4318);
+        assertThat(reject.action()).isEqualTo(Action.REJECT);
+        assertThat(reject.rejectWith()).isEqualTo("tcp reset");
+        FirewallVerdict other = view.verdictFromElsewhere(ip("10.200.0.1"), 9000);
+        assertThat(other.action()).isEqualTo(Action.DROP);
+        assertThat(other.rule()).isNull();
+        assertThat(other.policy().chain()).isEqualTo("INPUT");
+        assertThat(other.policy().writtenBy()).isEqualTo(Tool.UFW);
+    }
+
+    @Test
+    void fromOtherHostsFirewalldsZoneRejectsButTheInterfaceIsNotKnown() {
+        RulesetView view = (RulesetView) view("firewalld-like");
+        FirewallVerdict verdict = view.verdictFromElsewhere(ip("10.200.0.1"), 4317);
+        assertThat(verdict.action()).isEqualTo(Action.REJECT);
+        assertThat(verdict.rule().text()).isEqualTo("reject with icmpx admin-prohibited");
+        assertThat(verdict.uncertain()).extracting(FirewallRule::text).containsExactly("iifname \"eth0\" goto filter_IN_public");
+        assertThat(view.verdictFromElsewhere(ip("10.200.0.1"), 22).action()).isEqualTo(Action.ACCEPT);
+    }
+
+    @Test
     void withoutRootNothingIsRead() {
         RulesetFixture.install(root, "nft-drop").uid(1000);
         assertThat(read().unavailable()).contains("reading the ruleset needs root (nft list ruleset)");
