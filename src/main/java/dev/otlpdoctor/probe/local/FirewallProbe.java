@@ -70,12 +70,12 @@ public final class FirewallProbe extends LocalProbe {
             return;
         }
         List<InetAddress> addresses = targetAddresses(context);
-        boolean blocked = false;
+        List<FirewallVerdict> blocking = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
         for (Endpoint endpoint : endpointsByPort(context)) {
             Map<List<Object>, List<FirewallVerdict>> byDecision = new LinkedHashMap<>();
             for (InetAddress address : addresses) {
-                FirewallVerdict verdict = view.verdictFor(address, endpoint.port());
+                FirewallVerdict verdict = view.verdictFor(reached(address), endpoint.port());
                 if (verdict.action() == FirewallVerdict.Action.ACCEPT) {
                     accepted.add(accepted(verdict));
                 } else {
@@ -83,12 +83,46 @@ public final class FirewallProbe extends LocalProbe {
                 }
             }
             for (List<FirewallVerdict> same : byDecision.values()) {
-                blocked = true;
+                blocking.add(same.get(0));
                 findings.add(blocked(endpoint, same));
             }
         }
-        if (!blocked && view instanceof RulesetView ruleset && !ruleset.empty()) {
+        if (!blocking.isEmpty()) {
+            blockingPresent(blocking, ports, findings);
+        } else if (view instanceof RulesetView ruleset && !ruleset.empty()) {
             present(ruleset, ports, accepted, fromElsewhere(ruleset, addresses, ports), findings);
+        }
+    }
+
+    /**
+     * The firewalls whose rules block the target, as {@code firewall.present} with their fix commands: the
+     * diagnosis of a timeout on this machine reads that code (LocalFirewallRule). The per-endpoint
+     * {@code firewall.drops}/{@code firewall.rejects} findings hold the evidence.
+     */
+    private static void blockingPresent(List<FirewallVerdict> blocking, List<Integer> ports, FindingSink findings) {
+        Finding.Builder b = LocalCodes.FIREWALL_PRESENT.finding()
+                .evidence("firewalls", blocking.stream().map(v -> v.decidedBy().writtenBy().label()).distinct()
+                        .collect(Collectors.joining(", ")))
+                .evidence("ports", ports);
+        blocking.stream().map(OpenPort::command).distinct().forEach(b::step);
+        findings.add(b.detail("The ruleset was read (nft -j list ruleset); it blocks new connections to the target: "
+                + "see firewall.drops / firewall.rejects for the rules. Nothing was changed.").build());
+    }
+
+    /** Linux delivers a connection to the wildcard address ({@code 0.0.0.0}, {@code ::}) over loopback. */
+    private static InetAddress reached(InetAddress address) {
+        if (!address.isAnyLocalAddress()) {
+            return address;
+        }
+        byte[] loopback = new byte[address.getAddress().length];
+        loopback[loopback.length - 1] = 1;
+        if (loopback.length == 4) {
+            loopback[0] = 127;
+        }
+        try {
+            return InetAddress.getByAddress(loopback);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // 4 or 16 bytes: never
         }
     }
 

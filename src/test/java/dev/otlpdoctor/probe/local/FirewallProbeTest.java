@@ -40,9 +40,17 @@ class FirewallProbeTest extends FixtureTest {
         assertThat(drops.remediation().get(0)).isEqualTo("sudo nft insert rule inet filter input tcp dport 4317 accept"
                 + "   (or delete the rule: sudo nft delete rule inet filter input handle 3)");
         assertThat(drops.detail()).contains("clients wait until they time out");
-        assertThat(run.all("firewall.present")).isEmpty();
+        Finding present = run.one("firewall.present");
+        assertThat(present.evidence()).containsEntry("firewalls", "nft");
+        assertThat(present.remediation()).contains(drops.remediation().get(0));
         FirewallView view = run.facts().get(FirewallProbe.VIEW).orElseThrow();
         assertThat(view.verdictFor(InetAddress.getLoopbackAddress(), 4317).action()).isEqualTo(FirewallVerdict.Action.DROP);
+    }
+
+    @Test
+    void theWildcardAddressIsReachedOverLoopback() {
+        RulesetFixture.install(host.root(), "nft-drop");
+        assertThat(LocalRun.of(host.fs(), "0.0.0.0:4317").one("firewall.drops").evidence()).containsEntry("address", "127.0.0.1");
     }
 
     @Test
@@ -150,6 +158,7 @@ class FirewallProbeTest extends FixtureTest {
             assertThat(context.facts().get(FirewallProbe.VIEW)).isPresent();
         }
         assertThat(Files.readAllLines(calls)).containsExactly("-j", "-a");
-        assertThat(findings).extracting(Finding::code).containsExactly("firewall.drops", "firewall.present", "firewall.drops");
+        assertThat(findings).extracting(Finding::code).containsExactly("firewall.drops", "firewall.present", "firewall.present",
+                "firewall.drops", "firewall.present");
     }
 }

@@ -3,7 +3,9 @@ package dev.otlpdoctor.probe.local.firewall;
 import dev.otlpdoctor.probe.local.firewall.FirewallRule.Tool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which tool wrote a chain or rule, from the names the tools give their tables and chains: firewalld's
@@ -24,10 +26,12 @@ final class Attribution {
      * @param iptablesTool the tool of a plain iptables table: {@code IPTABLES_NFT} for nft's view, {@code IPTABLES_LEGACY}
      */
     static List<Chain> apply(List<Chain> chains, List<String> xtChains, Tool iptablesTool) {
+        // A kube-proxy node has thousands of chains: group them by table once.
+        Map<String, List<Chain>> tables = chains.stream()
+                .collect(Collectors.groupingBy(c -> c.family() + " " + c.table()));
         List<Chain> out = new ArrayList<>();
         for (Chain chain : chains) {
-            List<Chain> table = chains.stream()
-                    .filter(c -> c.family().equals(chain.family()) && c.table().equals(chain.table())).toList();
+            List<Chain> table = tables.get(chain.family() + " " + chain.table());
             Tool tableTool = tableTool(chain, table, xtChains, iptablesTool);
             Tool chainTool = byName(chain.name(), tableTool);
             List<Rule> rules = chain.rules().stream().map(r -> new Rule(new FirewallRule(ruleTool(r, chainTool),

@@ -48,7 +48,13 @@ final class NftJson {
         if (items == null) {
             throw new IllegalArgumentException("nft printed JSON without an \"nftables\" array");
         }
-        return new NftJson(ruleTexts).read(items);
+        try {
+            return new NftJson(ruleTexts).read(items);
+        } catch (RuntimeException e) {
+            // A table, chain or set of a shape this reader does not know: no partial view, no guess.
+            throw new IllegalArgumentException("nft's JSON ruleset has a table, chain or set this reader does not understand ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
     }
 
     private Parsed read(JsonArray items) {
@@ -98,7 +104,20 @@ final class NftJson {
         return named == null ? 0 : named;
     }
 
+    /** A rule of a shape this reader does not know is kept, as not understood: it can never decide. */
     private Rule rule(JsonObject r, String chainKey) {
+        try {
+            return parseRule(r, chainKey);
+        } catch (RuntimeException e) {
+            String handle = r.has("handle") ? r.get("handle").getAsString() : null;
+            String text = ruleTexts.getOrDefault(NftText.key(str(r, "family"), str(r, "table"), str(r, "chain"), handle),
+                    "rule handle " + handle);
+            return new Rule(new FirewallRule(FirewallRule.Tool.NFTABLES, str(r, "family"), str(r, "table"), str(r, "chain"),
+                    text, handle), List.of(new Match.Unknown("unreadable rule")), new Action.Unknown("unreadable rule"));
+        }
+    }
+
+    private Rule parseRule(JsonObject r, String chainKey) {
         String family = str(r, "family");
         String handle = r.has("handle") ? r.get("handle").getAsString() : null;
         String text = ruleTexts.getOrDefault(NftText.key(family, str(r, "table"), str(r, "chain"), handle),

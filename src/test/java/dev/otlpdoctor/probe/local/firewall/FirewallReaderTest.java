@@ -247,6 +247,19 @@ class FirewallReaderTest {
     }
 
     @Test
+    void aRuleOfAnUnknownShapeIsKeptAsNotUnderstood() {
+        RulesetFixture.install(root, "nft-drop").script("nft", "case \"$1\" in -j) /bin/cat <<'EOF'\n"
+                + "{\"nftables\": [{\"table\": {\"family\": \"inet\", \"name\": \"t\"}},"
+                + " {\"chain\": {\"family\": \"inet\", \"table\": \"t\", \"name\": \"input\", \"type\": \"filter\","
+                + " \"hook\": \"input\", \"prio\": \"filter\", \"policy\": \"accept\"}},"
+                + " {\"rule\": {\"family\": \"inet\", \"table\": \"t\", \"chain\": \"input\", \"handle\": 4,"
+                + " \"expr\": [{\"match\": \"not an object\"}, {\"drop\": null}]}}]}\nEOF\n;; esac\n");
+        FirewallVerdict verdict = read().verdictFor(ip("127.0.0.1"), 4317);
+        assertThat(verdict.action()).isEqualTo(Action.ACCEPT);
+        assertThat(verdict.uncertain()).extracting(FirewallRule::handle).containsExactly("4");
+    }
+
+    @Test
     void withoutRootNothingIsRead() {
         RulesetFixture.install(root, "nft-drop").uid(1000);
         assertThat(read().unavailable()).contains("reading the ruleset needs root (nft list ruleset)");
