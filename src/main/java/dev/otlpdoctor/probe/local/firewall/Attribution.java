@@ -2,6 +2,7 @@ package dev.otlpdoctor.probe.local.firewall;
 
 import dev.otlpdoctor.probe.local.firewall.FirewallRule.Tool;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,14 +26,15 @@ final class Attribution {
      * @param xtChains the chains (by {@link NftJson#key}) that hold {@code xt} expressions
      * @param iptablesTool the tool of a plain iptables table: {@code IPTABLES_NFT} for nft's view, {@code IPTABLES_LEGACY}
      */
-    static List<Chain> apply(List<Chain> chains, List<String> xtChains, Tool iptablesTool) {
+    static List<Chain> apply(List<Chain> chains, Set<String> xtChains, Tool iptablesTool) {
         // A kube-proxy node has thousands of chains: group them by table once.
         Map<String, List<Chain>> tables = chains.stream()
                 .collect(Collectors.groupingBy(c -> c.family() + " " + c.table()));
+        Map<String, Tool> tableTools = new HashMap<>();
+        tables.forEach((key, table) -> tableTools.put(key, tableTool(table.get(0), table, xtChains, iptablesTool)));
         List<Chain> out = new ArrayList<>();
         for (Chain chain : chains) {
-            List<Chain> table = tables.get(chain.family() + " " + chain.table());
-            Tool tableTool = tableTool(chain, table, xtChains, iptablesTool);
+            Tool tableTool = tableTools.get(chain.family() + " " + chain.table());
             Tool chainTool = byName(chain.name(), tableTool);
             List<Rule> rules = chain.rules().stream().map(r -> new Rule(new FirewallRule(ruleTool(r, chainTool),
                     r.shown().family(), r.shown().table(), r.shown().chain(), r.shown().text(), r.shown().handle()),
@@ -43,7 +45,7 @@ final class Attribution {
         return out;
     }
 
-    private static Tool tableTool(Chain chain, List<Chain> table, List<String> xtChains, Tool iptablesTool) {
+    private static Tool tableTool(Chain chain, List<Chain> table, Set<String> xtChains, Tool iptablesTool) {
         if (chain.table().equals("firewalld")) {
             return Tool.FIREWALLD;
         }

@@ -88,7 +88,7 @@ public final class FirewallReader {
                             + "tables-legacy-save could not list them");
                 }
                 List<Chain> legacy = IptablesSave.parse(saved.get(), ipv6, ipv6 ? "ipv6" : "ipv4", FirewallRule.Tool.IPTABLES_LEGACY);
-                chains.addAll(Attribution.apply(legacy, List.of(), FirewallRule.Tool.IPTABLES_LEGACY));
+                chains.addAll(Attribution.apply(legacy, Set.of(), FirewallRule.Tool.IPTABLES_LEGACY));
             }
         }
         return new RulesetView(chains, localAddresses());

@@ -11,8 +11,10 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the output of {@code nft -j list ruleset} (schema: {@code man libnftables-json}) into chains of
@@ -23,12 +25,12 @@ import java.util.Map;
 final class NftJson {
 
     /** The chains in the order nft lists them, and which of them hold {@code xt} expressions. */
-    record Parsed(List<Chain> chains, List<String> chainsWithXt) {
+    record Parsed(List<Chain> chains, Set<String> chainsWithXt) {
     }
 
     private final Map<String, JsonArray> sets = new HashMap<>();
     private final Map<String, String> ruleTexts;
-    private final List<String> chainsWithXt = new ArrayList<>();
+    private final Set<String> chainsWithXt = new LinkedHashSet<>();
 
     private NftJson(Map<String, String> ruleTexts) {
         this.ruleTexts = ruleTexts;
@@ -86,7 +88,7 @@ final class NftJson {
         chainObjects.forEach((k, c) -> chains.add(new Chain(str(c, "family"), str(c, "table"), str(c, "name"),
                 str(c, "type"), str(c, "hook"), priority(c.get("prio")), c.has("policy") ? str(c, "policy") : "accept",
                 List.copyOf(rules.getOrDefault(k, List.of())), FirewallRule.Tool.NFTABLES)));
-        return new Parsed(chains, List.copyOf(chainsWithXt));
+        return new Parsed(chains, Set.copyOf(chainsWithXt));
     }
 
     static String key(String family, String table, String chain) {
@@ -240,23 +242,12 @@ final class NftJson {
         }
         if (l.has("meta")) {
             String key = str(l.getAsJsonObject("meta"), "key");
-            switch (key) {
-                case "l4proto", "protocol" -> {
-                    if (key.equals("protocol")) {
-                        break; // the ethertype
-                    }
-                    return new Match.Protocol(negated, names(right));
-                }
-                case "nfproto" -> {
-                    return new Match.Family(negated, names(right));
-                }
-                case "iif", "iifname", "oif", "oifname" -> {
-                    return new Match.Interface(key.startsWith("i"), negated, names(right));
-                }
-                default -> {
-                }
-            }
-            return new Match.Unknown("meta " + key);
+            return switch (key) {
+                case "l4proto" -> new Match.Protocol(negated, names(right));
+                case "nfproto" -> new Match.Family(negated, names(right));
+                case "iif", "iifname", "oif", "oifname" -> new Match.Interface(key.startsWith("i"), negated, names(right));
+                default -> new Match.Unknown("meta " + key); // skuid, mark, cgroup, the ethertype...
+            };
         }
         if (l.has("ct")) {
             String key = str(l.getAsJsonObject("ct"), "key");
