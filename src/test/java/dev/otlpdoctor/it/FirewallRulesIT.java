@@ -34,7 +34,7 @@ class FirewallRulesIT {
         assertThat(evidence.get("rule").getAsString()).isEqualTo("ip daddr 10.200.0.1 tcp dport 4317 reject with tcp reset");
         assertThat(evidence.get("rejectWith").getAsString()).isEqualTo("tcp reset");
         assertThat(rejects.getAsJsonArray("remediation").get(0).getAsString())
-                .startsWith("sudo nft insert rule inet filter input tcp dport 4317 accept")
+                .startsWith("Let the port through with the tool that wrote the rule: sudo nft insert rule inet filter input tcp dport 4317 accept")
                 .contains("sudo nft delete rule inet filter input handle " + evidence.get("handle").getAsString());
         assertThat(finding(report, "tcp.refused")).isNotNull();
     }
@@ -48,7 +48,7 @@ class FirewallRulesIT {
         assertThat(drops.getAsJsonObject("evidence").get("rule").getAsString())
                 .isEqualTo("-A INPUT -d 10.200.0.1/32 -p tcp -m tcp --dport 4317 -j DROP");
         assertThat(drops.getAsJsonArray("remediation").get(0).getAsString())
-                .isEqualTo("sudo iptables -I INPUT -p tcp --dport 4317 -j ACCEPT");
+                .isEqualTo("Let the port through with the tool that wrote the rule: sudo iptables -I INPUT -p tcp --dport 4317 -j ACCEPT");
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class LocalCodes {
                     + "the tool that owns the rule, lets the port through, to run after review.",
             "The address and port, the deciding rule (the tool that wrote it, family, table, chain, text, handle) or "
                     + "the chain whose policy drops, and rules passed over because they were not understood.",
-            List.of("{fix}",
+            List.of("Let the port through with the tool that wrote the rule: {fix}",
                     "List the rules with their handles: sudo nft -a list ruleset   (legacy: sudo iptables-legacy-save)"));
 
     public static final CatalogEntry FIREWALL_REJECTS = new CatalogEntry("firewall.rejects", WARN,
@@ -157,7 +157,7 @@ public final class LocalCodes {
                     + "tcp.unreachable), even when a collector listens behind it.",
             "The address and port, the reject type, the deciding rule (the tool that wrote it, family, table, chain, "
                     + "text, handle), and rules passed over because they were not understood.",
-            List.of("{fix}",
+            List.of("Let the port through with the tool that wrote the rule: {fix}",
                     "List the rules with their handles: sudo nft -a list ruleset   (legacy: sudo iptables-legacy-save)"));
 
     public static final CatalogEntry FIREWALL_UNREADABLE = new CatalogEntry("firewall.unreadable", SKIP,

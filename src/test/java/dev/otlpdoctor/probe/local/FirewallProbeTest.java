@@ -37,12 +37,12 @@ class FirewallProbeTest extends FixtureTest {
                 .containsEntry("tool", "nft").containsEntry("family", "inet").containsEntry("table", "filter")
                 .containsEntry("chain", "input").containsEntry("rule", "tcp dport 4317 drop").containsEntry("handle", "3")
                 .doesNotContainKey("rejectWith");
-        assertThat(drops.remediation().get(0)).isEqualTo("sudo nft insert rule inet filter input tcp dport 4317 accept"
+        assertThat(drops.remediation().get(0)).isEqualTo("Let the port through with the tool that wrote the rule: sudo nft insert rule inet filter input tcp dport 4317 accept"
                 + "   (or delete the rule: sudo nft delete rule inet filter input handle 3)");
         assertThat(drops.detail()).contains("clients wait until they time out");
         Finding present = run.one("firewall.present");
         assertThat(present.evidence()).containsEntry("firewalls", "nft");
-        assertThat(present.remediation()).contains(drops.remediation().get(0));
+        assertThat(present.remediation()).contains(drops.remediation().get(0).substring("Let the port through with the tool that wrote the rule: ".length()));
         FirewallView view = run.facts().get(FirewallProbe.VIEW).orElseThrow();
         assertThat(view.verdictFor(InetAddress.getLoopbackAddress(), 4317).action()).isEqualTo(FirewallVerdict.Action.DROP);
     }
@@ -63,7 +63,7 @@ class FirewallProbeTest extends FixtureTest {
                 + "firewalld rule in inet firewalld filter_INPUT");
         assertThat(grpc.evidence()).containsEntry("rejectWith", "icmpx admin-prohibited")
                 .containsEntry("rule", "reject with icmpx admin-prohibited");
-        assertThat(grpc.remediation().get(0)).isEqualTo("sudo firewall-cmd --permanent --add-port=4317/tcp && sudo firewall-cmd --reload");
+        assertThat(grpc.remediation().get(0)).isEqualTo("Let the port through with the tool that wrote the rule: sudo firewall-cmd --permanent --add-port=4317/tcp && sudo firewall-cmd --reload");
         assertThat(grpc.detail()).contains("'no route to host'");
         assertThat(run.one("firewall.rejects", "localhost:4318").remediation().get(0)).contains("--add-port=4318/tcp");
     }
@@ -73,7 +73,7 @@ class FirewallProbeTest extends FixtureTest {
         RulesetFixture.install(host.root(), "iptables-nft-reject");
         Finding reject = LocalRun.of(host.fs(), "127.0.0.1:4318").one("firewall.rejects");
         assertThat(reject.evidence()).containsEntry("tool", "iptables (nf_tables backend)").containsEntry("rejectWith", "tcp reset");
-        assertThat(reject.remediation().get(0)).isEqualTo("sudo iptables -I INPUT -p tcp --dport 4318 -j ACCEPT");
+        assertThat(reject.remediation().get(0)).isEqualTo("Let the port through with the tool that wrote the rule: sudo iptables -I INPUT -p tcp --dport 4318 -j ACCEPT");
         assertThat(reject.detail()).contains("'connection refused'");
     }
 
