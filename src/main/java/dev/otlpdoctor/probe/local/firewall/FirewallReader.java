@@ -69,10 +69,12 @@ public final class FirewallReader {
             if (!json.ok()) {
                 return new Unreadable("nft -j list ruleset failed: " + reason(json));
             }
-            HostCommand.Result text = nft.get().run(List.of("-a", "list", "ruleset"), deadline);
+            // The rules' text is only needed when there are rules (most hosts without a firewall have none).
+            HostCommand.Result text = json.output().contains("\"rule\"")
+                    ? nft.get().run(List.of("-a", "list", "ruleset"), deadline) : null;
             NftJson.Parsed parsed;
             try {
-                parsed = NftJson.parse(json.output(), text.ok() ? NftText.rules(text.output()) : Map.of());
+                parsed = NftJson.parse(json.output(), text != null && text.ok() ? NftText.rules(text.output()) : Map.of());
             } catch (IllegalArgumentException e) {
                 return new Unreadable(e.getMessage());
             }
