@@ -7,11 +7,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The parts of this machine's file system the local probes read: {@code /proc}, {@code /etc} and the
- * firewall binaries. Rooted at an injectable path so tests point the probes at fixture trees; every read
+ * The parts of this machine the local probes read: {@code /proc}, {@code /etc} and the programs that list
+ * the firewall's rules. Rooted at an injectable path so tests point the probes at fixture trees; every read
  * is capped in bytes, so a hostile or huge file cannot exhaust the tool.
  */
 public final class HostFs {
@@ -20,27 +25,46 @@ public final class HostFs {
     /** /proc/net/tcp is about 150 bytes a socket: room for several hundred thousand sockets. */
     static final int SOCKET_TABLE_CAP = 64 * 1024 * 1024;
 
+    /** Where administration programs such as nft live; a user's PATH often lacks them. */
+    private static final List<String> SYSTEM_PROGRAM_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
+            "/usr/bin", "/sbin", "/bin");
+
     private final Path root;
     private final ByteOrder byteOrder;
+    private final String programPath;
     private Deadline memoRun;
-    private Object memo;
+    private final Map<Object, Object> memos = new HashMap<>();
 
-    private HostFs(Path root, ByteOrder byteOrder) {
+    private HostFs(Path root, ByteOrder byteOrder, String programPath) {
         this.root = root;
         this.byteOrder = byteOrder;
+        this.programPath = programPath;
     }
 
-    /** The running machine. */
+    /** The running machine; its programs are looked up on PATH, then in the usual sbin and bin directories. */
     public static HostFs system() {
-        return new HostFs(Path.of("/"), ByteOrder.nativeOrder());
+        Set<String> dirs = new LinkedHashSet<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+        dirs.addAll(SYSTEM_PROGRAM_DIRS);
+        dirs.remove("");
+        return new HostFs(Path.of("/"), ByteOrder.nativeOrder(), String.join(":", dirs));
     }
 
     /**
      * A fixture tree holding {@code proc/}, {@code etc/}…; the socket tables in it are written in
-     * {@code byteOrder}, the byte order of the machine they come from.
+     * {@code byteOrder}, the byte order of the machine they come from. Its programs are the tree's own
+     * ({@code usr/sbin/nft}...): stand-in scripts, never the machine's.
      */
     public static HostFs at(Path root, ByteOrder byteOrder) {
-        return new HostFs(root, byteOrder);
+        List<String> dirs = SYSTEM_PROGRAM_DIRS.stream().map(d -> root.resolve(d.substring(1)).toString()).toList();
+        return new HostFs(root, byteOrder, String.join(":", dirs));
+    }
+
+    /**
+     * The environment the local probes run this machine's programs ({@code nft}, {@code iptables-save}) with:
+     * the search path and the C locale, nothing of this process's own environment (tokens stay here).
+     */
+    public Map<String, String> programEnvironment() {
+        return Map.of("PATH", programPath, "LC_ALL", "C");
     }
 
     /** The byte order the kernel wrote the addresses of /proc/net/tcp in. */
@@ -67,13 +91,18 @@ public final class HostFs {
      * What {@code compute} returns, computed once per run (the run being known by its deadline): targets
      * probed concurrently wait for the first computation and share it.
      */
+    <T> T perRun(Deadline run, Supplier<T> compute) {
+        return perRun(run, HostSnapshot.class, compute);
+    }
+
+    /** As {@link #perRun(Deadline, Supplier)}, for each of several things read per run, told apart by {@code key}. */
     @SuppressWarnings("unchecked")
-    synchronized <T> T perRun(Deadline run, Supplier<T> compute) {
+    synchronized <T> T perRun(Deadline run, Object key, Supplier<T> compute) {
         if (memoRun != run) {
-            memo = compute.get();
+            memos.clear();
             memoRun = run;
         }
-        return (T) memo;
+        return (T) memos.computeIfAbsent(key, k -> compute.get());
     }
 
     /** Whether this looks like a Linux /proc at all. */

@@ -4,6 +4,7 @@ import static dev.otlpdoctor.report.Severity.FAIL;
 import static dev.otlpdoctor.report.Severity.INFO;
 import static dev.otlpdoctor.report.Severity.PASS;
 import static dev.otlpdoctor.report.Severity.SKIP;
+import static dev.otlpdoctor.report.Severity.WARN;
 
 import dev.otlpdoctor.report.CatalogEntry;
 import java.util.List;
@@ -155,11 +156,45 @@ public final class LocalCodes {
             "A host firewall is configured. If it does not allow the OTLP ports, remote connections time out "
                     + "(dropped SYNs) or are rejected while local ones succeed. otlpdoctor never changes rules: "
                     + "the commands below open the ports, to run after review.",
-            "Which firewall was found and from what (state files, loaded kernel modules, running daemons).",
+            "Which firewall was found and from what: when the ruleset was read (root), the tools that wrote its rules "
+                    + "and what it does to the target's ports (accepted, by which rule); otherwise state files, loaded "
+                    + "kernel modules, running daemons.",
             List.of("List the rules that apply: sudo iptables -S INPUT; sudo nft list ruleset; "
                     + "sudo firewall-cmd --list-all; sudo ufw status verbose"));
 
+    public static final CatalogEntry FIREWALL_DROPS = new CatalogEntry("firewall.drops", WARN,
+            "firewall drops connections to {address}:{port}: {tool} rule in {family} {table} {chain}",
+            "A rule of this machine's packet filter (read with nft -j list ruleset, or iptables-save for the legacy "
+                    + "backend) discards new TCP connections to this address and port: the SYN is never answered and "
+                    + "clients time out (tcp.timeout). otlpdoctor never changes rules: the command below, written for "
+                    + "the tool that owns the rule, lets the port through, to run after review.",
+            "The address and port, the deciding rule (the tool that wrote it, family, table, chain, text, handle) or "
+                    + "the chain whose policy drops, and rules passed over because they were not understood.",
+            List.of("Let the port through with the tool that wrote the rule: {fix}",
+                    "List the rules with their handles: sudo nft -a list ruleset   (legacy: sudo iptables-legacy-save)"));
+
+    public static final CatalogEntry FIREWALL_REJECTS = new CatalogEntry("firewall.rejects", WARN,
+            "firewall rejects connections to {address}:{port} with {rejectWith}: {tool} rule in {family} {table} {chain}",
+            "A rule of this machine's packet filter answers new TCP connections to this address and port with a "
+                    + "TCP reset or an ICMP error. Clients see 'connection refused' (tcp reset, port-unreachable: "
+                    + "tcp.refused, as if nothing listened) or 'no route to host' (admin-prohibited, host-unreachable: "
+                    + "tcp.unreachable), even when a collector listens behind it.",
+            "The address and port, the reject type, the deciding rule (the tool that wrote it, family, table, chain, "
+                    + "text, handle), and rules passed over because they were not understood.",
+            List.of("Let the port through with the tool that wrote the rule: {fix}",
+                    "List the rules with their handles: sudo nft -a list ruleset   (legacy: sudo iptables-legacy-save)"));
+
+    public static final CatalogEntry FIREWALL_UNREADABLE = new CatalogEntry("firewall.unreadable", SKIP,
+            "firewall rules not checked: {reason}",
+            "The packet filter's rules are read with nft -j list ruleset (and iptables-legacy-save where the legacy "
+                    + "backend holds tables), which needs root and those programs. Without them no rule is guessed: "
+                    + "whether a firewall drops or rejects the ports is not known.",
+            "Why the ruleset could not be read.",
+            List.of("Run the check as root to read the ruleset: sudo otlpdoctor check --local",
+                    "Or look by hand: sudo nft -a list ruleset; sudo iptables-save"));
+
     static final List<CatalogEntry> ALL = List.of(PROCESS_RUNNING, PROCESS_NOT_RUNNING, PROCESS_NO_OTLP_LISTENER,
-            BIND_ALL_INTERFACES, BIND_LOCALHOST_ONLY, BIND_SPECIFIC_ADDRESS, BIND_NO_LISTENER, BIND_NOT_PUBLISHED, BIND_OTHER_NAMESPACE, BIND_FORWARDED,
-            BIND_PORT_CONFLICT, LOCAL_UNREADABLE, FIREWALL_PRESENT);
+            BIND_ALL_INTERFACES, BIND_LOCALHOST_ONLY, BIND_SPECIFIC_ADDRESS, BIND_NO_LISTENER, BIND_NOT_PUBLISHED,
+            BIND_OTHER_NAMESPACE, BIND_FORWARDED, BIND_PORT_CONFLICT, LOCAL_UNREADABLE, FIREWALL_PRESENT, FIREWALL_DROPS,
+            FIREWALL_REJECTS, FIREWALL_UNREADABLE);
 }

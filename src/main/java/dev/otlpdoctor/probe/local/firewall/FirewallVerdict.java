@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe.local.firewall;
 
 import java.net.InetAddress;
+import java.util.List;
 
 /**
  * What this machine's packet filter does with a new TCP connection to one of its addresses and ports.
@@ -11,8 +12,23 @@ import java.net.InetAddress;
  * @param rule the rule that decides it, or null when a chain policy (or no rule at all) decides
  * @param rejectWith for {@link Action#REJECT}: what is sent back, e.g. {@code tcp reset},
  *                   {@code icmp port-unreachable}, {@code icmpx admin-prohibited}; else null
+ * @param policy when no rule decides and a base chain's policy does (a {@code policy drop} input chain): that
+ *               chain, as a pseudo-rule whose text is its declaration and whose handle is null; else null
+ * @param uncertain the rules on the way that were skipped because they hold a match or verdict this reader
+ *                  does not understand (an {@code xt} extension it could not decode, {@code limit}, a verdict
+ *                  map...) and that could have decided otherwise; empty when the verdict is certain
  */
-public record FirewallVerdict(InetAddress address, int port, Action action, FirewallRule rule, String rejectWith) {
+public record FirewallVerdict(InetAddress address, int port, Action action, FirewallRule rule, String rejectWith,
+                              FirewallRule policy, List<FirewallRule> uncertain) {
+
+    public FirewallVerdict {
+        uncertain = List.copyOf(uncertain);
+    }
+
+    /** A verdict without a deciding policy and without uncertainty. */
+    public FirewallVerdict(InetAddress address, int port, Action action, FirewallRule rule, String rejectWith) {
+        this(address, port, action, rule, rejectWith, null, List.of());
+    }
 
     /** The fate of the connection attempt. */
     public enum Action {
@@ -27,5 +43,15 @@ public record FirewallVerdict(InetAddress address, int port, Action action, Fire
     public boolean looksRefused() {
         return action == Action.REJECT && rejectWith != null
                 && (rejectWith.contains("reset") || rejectWith.contains("port-unreachable") || rejectWith.contains("port-unreach"));
+    }
+
+    /** Whether every rule on the way was understood: no skipped rule could have decided otherwise. */
+    public boolean certain() {
+        return uncertain.isEmpty();
+    }
+
+    /** The rule, else the chain whose policy decides, else null (no chain on the path at all, or only accepting ones). */
+    public FirewallRule decidedBy() {
+        return rule != null ? rule : policy;
     }
 }
