@@ -61,12 +61,12 @@ public final class Checker {
     public static ProbeChain standardChain(HostFs host, Map<String, String> env) {
         return new ProbeChain(List.of(
                 new DnsProbe(),
+                new FirewallProbe(host),
                 new ProcessProbe(host),
                 new ServiceProbe(host, env),
                 new ProcessConfigProbe(host),
                 new BindingProbe(host),
                 new ConflictProbe(host),
-                new FirewallProbe(host),
                 new MetricsBaselineProbe(),
                 new TcpProbe(),
                 new TlsProbe(),
@@ -115,7 +115,7 @@ public final class Checker {
                 runs.addAll(outcome.runs());
                 PathFacts facts = new PathFacts(SignalPaths.expected(targets.get(i), settings.signals()),
                         outcome.facts().get(LocalPaths.PATHS).orElse(List.of()),
-                        outcome.facts().get(LocalPaths.FIREWALL).orElse(null));
+                        outcome.facts().get(FirewallProbe.VIEW).orElse(null));
                 TargetVerdict verdict = diagnoser.diagnose(targets.get(i), runs, facts);
                 results.add(new TargetResult(targets.get(i), outcome.runs(), verdict.diagnosis(), verdict.verdict(),
                         verdict.status()));

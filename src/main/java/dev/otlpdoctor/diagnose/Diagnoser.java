@@ -30,6 +30,7 @@ public final class Diagnoser {
      */
     private static final List<DiagnosisRule> RULES = List.of(
             new OutsideClusterRule(),
+            new FirewallOnPathRule(),
             new PortConflictRule(),
             new SocketElsewhereRule(),
             new CollectorExitedRule(),

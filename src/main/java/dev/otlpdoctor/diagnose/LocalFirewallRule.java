@@ -16,6 +16,9 @@ import java.util.Optional;
 final class LocalFirewallRule implements DiagnosisRule {
     @Override
     public Optional<Diagnosis> diagnose(RunEvidence evidence) {
+        if (evidence.facts().rulesetRead()) {
+            return Optional.empty(); // the ruleset's own verdicts decide (FirewallOnPathRule)
+        }
         Optional<Finding> firewall = evidence.findings(LocalCodes.FIREWALL_PRESENT).stream().findFirst();
         Optional<Finding> timeout = evidence.findings(NetworkCodes.TCP_TIMEOUT).stream().findFirst();
         if (firewall.isEmpty() || timeout.isEmpty()) {
@@ -33,6 +36,6 @@ final class LocalFirewallRule implements DiagnosisRule {
 
     @Override
     public RuleDoc doc() {
-        return new RuleDoc(Hop.FIREWALL, "host firewall drops the packets", "`tcp.timeout` and `firewall.present` on this machine", "`tcp.timeout`, with the firewall's open-port commands first");
+        return new RuleDoc(Hop.FIREWALL, "host firewall drops the packets", "`tcp.timeout` and `firewall.present` on this machine, when its ruleset could not be read (not root)", "`tcp.timeout`, with the firewall's open-port commands first");
     }
 }

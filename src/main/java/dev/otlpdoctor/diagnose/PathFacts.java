@@ -43,6 +43,11 @@ public record PathFacts(Set<Signal> signals, List<SocketPath> sockets, FirewallV
         return Optional.ofNullable(firewall.verdictFor(address, port));
     }
 
+    /** Whether the kernel's ruleset was read: then only its verdicts, not the mere presence of a firewall, count. */
+    public boolean rulesetRead() {
+        return firewall != null && firewall.unavailable().isEmpty();
+    }
+
     /** Whether a collector process is seen serving, or listening near, any endpoint of the path. */
     public boolean collectorOnPath() {
         return sockets.stream().anyMatch(s -> s.collector() != null);

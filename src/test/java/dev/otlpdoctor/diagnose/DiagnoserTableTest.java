@@ -10,16 +10,21 @@ import static dev.otlpdoctor.diagnose.PathFixtures.nothing;
 import static dev.otlpdoctor.diagnose.PathFixtures.ok;
 import static dev.otlpdoctor.diagnose.PathFixtures.process;
 import static dev.otlpdoctor.diagnose.PathFixtures.run;
+import static dev.otlpdoctor.diagnose.PathFixtures.ruleset;
 import static dev.otlpdoctor.diagnose.PathFixtures.served;
 import static dev.otlpdoctor.diagnose.PathFixtures.skipped;
 import static dev.otlpdoctor.diagnose.PathFixtures.tcpOpen;
 import static dev.otlpdoctor.diagnose.PathFixtures.tcpRefused;
 import static dev.otlpdoctor.diagnose.PathFixtures.tcpTimeout;
+import static dev.otlpdoctor.diagnose.PathFixtures.unreadable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.local.CollectorProcess;
 import dev.otlpdoctor.probe.local.SocketPath;
+import dev.otlpdoctor.probe.local.firewall.FirewallRule;
+import dev.otlpdoctor.probe.local.firewall.FirewallVerdict;
+import dev.otlpdoctor.probe.local.firewall.FirewallView;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.ProbeRun;
@@ -159,6 +164,50 @@ class DiagnoserTableTest {
                         .paths(missed(GRPC, SocketPath.Reach.LOOPBACK_ONLY, "127.0.0.1", HERE),
                                 missed(HTTP, SocketPath.Reach.LOOPBACK_ONLY, "127.0.0.1", HERE))
                         .expect("tcp.timeout", Hop.FIREWALL, Severity.FAIL),
+
+                when("an nft rule drops 4317/4318 (read from the kernel's ruleset)")
+                        .runs(tcpTimeout(GRPC), tcpTimeout(HTTP), firewallFinding(GRPC, LocalCodes.FIREWALL_DROPS))
+                        .firewall(ruleset(FirewallVerdict.Action.DROP, null, FirewallRule.Tool.NFTABLES))
+                        .expect("firewall.drops", Hop.FIREWALL, Severity.FAIL),
+                when("collector on 0.0.0.0, a rule rejects 4317/4318 with tcp reset: refused is not 'nothing listens'")
+                        .runs(tcpRefused(GRPC), tcpRefused(HTTP), firewallFinding(GRPC, LocalCodes.FIREWALL_REJECTS))
+                        .paths(served(GRPC, HERE, null), served(HTTP, HERE, null))
+                        .firewall(ruleset(FirewallVerdict.Action.REJECT, "tcp reset", FirewallRule.Tool.IPTABLES_NFT))
+                        .expect("firewall.rejects", Hop.FIREWALL, Severity.FAIL),
+                when("a REJECT rule, and a second collector on other ports")
+                        .runs(tcpRefused(GRPC), tcpRefused(HTTP), local(LocalCodes.PROCESS_NO_OTLP_LISTENER, Severity.INFO),
+                                firewallFinding(GRPC, LocalCodes.FIREWALL_REJECTS))
+                        .paths(served(GRPC, HERE, null), served(HTTP, HERE, null))
+                        .firewall(ruleset(FirewallVerdict.Action.REJECT, "tcp reset", FirewallRule.Tool.FIREWALLD))
+                        .expect("firewall.rejects", Hop.FIREWALL, Severity.FAIL),
+                when("a rule rejects with icmpx admin-prohibited: the client sees no route to host")
+                        .runs(run("tcp", GRPC, NetworkCodes.TCP_UNREACHABLE.finding().evidence("address", "10.0.0.5")
+                                        .evidence("port", 4317).build()),
+                                run("tcp", HTTP, NetworkCodes.TCP_UNREACHABLE.finding().evidence("address", "10.0.0.5")
+                                        .evidence("port", 4318).build()))
+                        .firewall(ruleset(FirewallVerdict.Action.REJECT, "icmpx admin-prohibited", FirewallRule.Tool.UFW))
+                        .expect("firewall.rejects", Hop.FIREWALL, Severity.FAIL),
+                when("a DROP rule, while the collector is also bound to loopback only (the packet filter comes first)")
+                        .runs(tcpTimeout(GRPC), tcpTimeout(HTTP),
+                                endpointFinding(GRPC, LocalCodes.BIND_LOCALHOST_ONLY, Severity.FAIL))
+                        .paths(missed(GRPC, SocketPath.Reach.LOOPBACK_ONLY, "127.0.0.1", HERE),
+                                missed(HTTP, SocketPath.Reach.LOOPBACK_ONLY, "127.0.0.1", HERE))
+                        .firewall(ruleset(FirewallVerdict.Action.DROP, null, FirewallRule.Tool.NFTABLES))
+                        .expect("firewall.drops", Hop.FIREWALL, Severity.FAIL),
+                when("refused although a socket here accepts the address, ruleset not readable (not root)")
+                        .runs(tcpRefused(GRPC), tcpRefused(HTTP))
+                        .paths(served(GRPC, HERE, null), served(HTTP, HERE, null))
+                        .firewall(unreadable("reading the ruleset needs root (nft list ruleset)"))
+                        .expect("tcp.refused", Hop.SOCKET, Severity.FAIL),
+                when("timed out, the ruleset read and accepting: not this host's firewall")
+                        .runs(tcpTimeout(GRPC), tcpTimeout(HTTP), local(LocalCodes.FIREWALL_PRESENT, Severity.INFO))
+                        .firewall(ruleset(FirewallVerdict.Action.ACCEPT, null, FirewallRule.Tool.NFTABLES))
+                        .expect("tcp.timeout", Hop.FIREWALL, Severity.FAIL),
+                when("healthy, and the ruleset accepts the target")
+                        .runs(tcpOpen(GRPC), accepted(GRPC), tcpOpen(HTTP), accepted(HTTP))
+                        .paths(served(GRPC, HERE, null), served(HTTP, HERE, null))
+                        .firewall(ruleset(FirewallVerdict.Action.ACCEPT, null, FirewallRule.Tool.UFW))
+                        .expect(null, null, Severity.PASS),
 
                 // The socket hop: the collector runs, but not where the connection goes.
                 when("nothing listens on either port").runs(tcpRefused(GRPC), tcpRefused(HTTP))
@@ -311,6 +360,7 @@ class DiagnoserTableTest {
         final List<ProbeRun> runs = new ArrayList<>();
         final List<SocketPath> paths = new ArrayList<>();
         Set<Signal> signals = EnumSet.allOf(Signal.class);
+        FirewallView firewall;
 
         Case(String situation) {
             this.situation = situation;
@@ -337,7 +387,12 @@ class DiagnoserTableTest {
         }
 
         PathFacts facts() {
-            return new PathFacts(signals, paths, null);
+            return new PathFacts(signals, paths, firewall);
+        }
+
+        Case firewall(FirewallView value) {
+            firewall = value;
+            return this;
         }
 
         Arguments expect(String code, Hop hop, Severity status) {
@@ -365,6 +420,13 @@ class DiagnoserTableTest {
                 .evidence("port", PathFixtures.port(endpoint)).param("bound", "127.0.0.1:" + PathFixtures.port(endpoint))
                 .param("where", "docker container 3f2a1b9c0d4e").evidence("address", "0.0.0.0")
                 .evidence("pid", 5150).evidence("program", "python3").build());
+    }
+
+    private static ProbeRun firewallFinding(String endpoint, dev.otlpdoctor.report.CatalogEntry code) {
+        return run("firewall", endpoint, code.finding().endpoint(endpoint).evidence("address", "10.0.0.5")
+                .evidence("port", PathFixtures.port(endpoint)).evidence("tool", "nft").evidence("family", "inet")
+                .evidence("table", "filter").evidence("chain", "input").evidence("rule", "tcp dport 4317 drop")
+                .evidence("rejectWith", "tcp reset").param("fix", "sudo nft delete rule inet filter input handle 7").build());
     }
 
     private static ProbeRun config(dev.otlpdoctor.report.CatalogEntry code, Severity severity) {

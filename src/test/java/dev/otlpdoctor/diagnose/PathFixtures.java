@@ -6,6 +6,10 @@ import dev.otlpdoctor.probe.local.Listener;
 import dev.otlpdoctor.probe.local.ProcessDetails;
 import dev.otlpdoctor.probe.local.ProcessInfo;
 import dev.otlpdoctor.probe.local.SocketPath;
+import dev.otlpdoctor.probe.local.firewall.Dnat;
+import dev.otlpdoctor.probe.local.firewall.FirewallRule;
+import dev.otlpdoctor.probe.local.firewall.FirewallVerdict;
+import dev.otlpdoctor.probe.local.firewall.FirewallView;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
@@ -14,6 +18,7 @@ import dev.otlpdoctor.report.catalog.RunCodes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -116,6 +121,50 @@ final class PathFixtures {
         return new SocketPath(endpoint, port, List.of(TARGET), SocketPath.Reach.FORWARDED,
                 listener("0.0.0.0", port, proxy, null), new SocketPath.Forward("docker-proxy pid 700", port), collector,
                 listener(boundInside, port, collector.process(), collector.process().pid()), List.of());
+    }
+
+    /** A ruleset that decides every port of the target alike: {@code action} by {@code rule}. */
+    static FirewallView ruleset(FirewallVerdict.Action action, String rejectWith, FirewallRule.Tool tool) {
+        FirewallRule rule = new FirewallRule(tool, "inet", "filter", "input",
+                "tcp dport { 4317, 4318 } " + (action == FirewallVerdict.Action.DROP ? "drop" : "reject with " + rejectWith),
+                "7");
+        return new FirewallView() {
+            @Override
+            public Optional<String> unavailable() {
+                return Optional.empty();
+            }
+
+            @Override
+            public FirewallVerdict verdictFor(InetAddress address, int port) {
+                return new FirewallVerdict(address, port, action, action == FirewallVerdict.Action.ACCEPT ? null : rule,
+                        rejectWith);
+            }
+
+            @Override
+            public Optional<Dnat> dnatFor(InetAddress address, int port) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    /** A ruleset that could not be read, with the reason. */
+    static FirewallView unreadable(String reason) {
+        return new FirewallView() {
+            @Override
+            public Optional<String> unavailable() {
+                return Optional.of(reason);
+            }
+
+            @Override
+            public FirewallVerdict verdictFor(InetAddress address, int port) {
+                throw new IllegalStateException(reason);
+            }
+
+            @Override
+            public Optional<Dnat> dnatFor(InetAddress address, int port) {
+                throw new IllegalStateException(reason);
+            }
+        };
     }
 
     static SocketPath nothing(String endpoint) {

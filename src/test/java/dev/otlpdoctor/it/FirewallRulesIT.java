@@ -37,6 +37,9 @@ class FirewallRulesIT {
                 .startsWith("Let the port through with the tool that wrote the rule: sudo nft insert rule inet filter input tcp dport 4317 accept")
                 .contains("sudo nft delete rule inet filter input handle " + evidence.get("handle").getAsString());
         assertThat(finding(report, "tcp.refused")).isNotNull();
+        // refused, yet nothing is wrong with what listens: the rule is the diagnosis, never "nothing listens"
+        assertThat(report.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("firewall.rejects");
+        assertThat(report.getAsJsonObject("diagnosis").get("hop").getAsString()).isEqualTo("firewall");
     }
 
     @Test
@@ -49,6 +52,7 @@ class FirewallRulesIT {
                 .isEqualTo("-A INPUT -d 10.200.0.1/32 -p tcp -m tcp --dport 4317 -j DROP");
         assertThat(drops.getAsJsonArray("remediation").get(0).getAsString())
                 .isEqualTo("Let the port through with the tool that wrote the rule: sudo iptables -I INPUT -p tcp --dport 4317 -j ACCEPT");
+        assertThat(report.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("firewall.drops");
     }
 
     @Test
@@ -60,6 +64,7 @@ class FirewallRulesIT {
         assertThat(rejects.getAsJsonObject("evidence").get("tool").getAsString()).isEqualTo("iptables (legacy)");
         assertThat(rejects.getAsJsonObject("evidence").get("rejectWith").getAsString()).isEqualTo("icmp admin-prohibited");
         assertThat(finding(report, "tcp.unreachable")).isNotNull();
+        assertThat(report.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("firewall.rejects");
     }
 
     private static JsonObject checkInNamespace(String tool, String rules, String target, String timeout) throws Exception {

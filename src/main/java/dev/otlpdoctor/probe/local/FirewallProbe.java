@@ -87,26 +87,9 @@ public final class FirewallProbe extends LocalProbe {
                 findings.add(blocked(endpoint, same));
             }
         }
-        if (!blocking.isEmpty()) {
-            blockingPresent(blocking, ports, findings);
-        } else if (view instanceof RulesetView ruleset && !ruleset.empty()) {
+        if (blocking.isEmpty() && view instanceof RulesetView ruleset && !ruleset.empty()) {
             present(ruleset, ports, accepted, fromElsewhere(ruleset, addresses, ports), findings);
         }
-    }
-
-    /**
-     * The firewalls whose rules block the target, as {@code firewall.present} with their fix commands: the
-     * diagnosis of a timeout on this machine reads that code (LocalFirewallRule). The per-endpoint
-     * {@code firewall.drops}/{@code firewall.rejects} findings hold the evidence.
-     */
-    private static void blockingPresent(List<FirewallVerdict> blocking, List<Integer> ports, FindingSink findings) {
-        Finding.Builder b = LocalCodes.FIREWALL_PRESENT.finding()
-                .evidence("firewalls", blocking.stream().map(v -> v.decidedBy().writtenBy().label()).distinct()
-                        .collect(Collectors.joining(", ")))
-                .evidence("ports", ports);
-        blocking.stream().map(OpenPort::command).distinct().forEach(b::step);
-        findings.add(b.detail("The ruleset was read (nft -j list ruleset); it blocks new connections to the target: "
-                + "see firewall.drops / firewall.rejects for the rules. Nothing was changed.").build());
     }
 
     /** Linux delivers a connection to the wildcard address ({@code 0.0.0.0}, {@code ::}) over loopback. */

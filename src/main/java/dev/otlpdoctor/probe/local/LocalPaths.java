@@ -20,8 +20,6 @@ import java.util.Optional;
 public final class LocalPaths {
     /** One {@link SocketPath} per port of the target, in target order. */
     public static final Fact<List<SocketPath>> PATHS = Fact.named("local-socket-paths");
-    /** The packet filter's view, when a probe read it before the paths were resolved (for DNAT). */
-    public static final Fact<FirewallView> FIREWALL = Fact.named("local-firewall-view");
 
     private LocalPaths() {
     }
@@ -30,7 +28,9 @@ public final class LocalPaths {
     static List<SocketPath> of(ProbeContext context, HostSnapshot snapshot, List<CollectorProcess> collectors) {
         return context.facts().get(PATHS).orElseGet(() -> {
             List<SocketPath> paths = new ArrayList<>();
-            Optional<FirewallView> firewall = context.facts().get(FIREWALL);
+            // The firewall probe runs first in the chain: its view of the ruleset shows DNAT into containers.
+            Optional<FirewallView> firewall = context.facts().get(FirewallProbe.VIEW)
+                    .filter(view -> view.unavailable().isEmpty());
             for (Endpoint endpoint : LocalProbe.endpointsByPort(context)) {
                 paths.add(resolve(endpoint, LocalProbe.targetAddresses(context), snapshot, collectors, firewall));
             }
