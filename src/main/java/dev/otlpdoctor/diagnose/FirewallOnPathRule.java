@@ -41,7 +41,9 @@ final class FirewallOnPathRule implements DiagnosisRule {
                 return Optional.of(blocked(evidence, connection, verdict.get()));
             }
             Optional<SocketPath> path = evidence.facts().socket(connection.endpoint());
-            boolean served = path.map(p -> p.reach() == SocketPath.Reach.SERVED).orElse(false);
+            // A collector's socket accepts this address and port, yet the connection was refused. (Another
+            // program holding the port is the port-conflict rule's.)
+            boolean served = path.map(p -> p.reach() == SocketPath.Reach.SERVED && p.collector() != null).orElse(false);
             if (connection.entry() == NetworkCodes.TCP_REFUSED && served && verdict.isEmpty()) {
                 return Optional.of(refusedBeforeTheSocket(evidence, connection, path.get()));
             }
@@ -113,7 +115,7 @@ final class FirewallOnPathRule implements DiagnosisRule {
         return new RuleDoc(Hop.FIREWALL, "the packet filter decides first",
                 "`tcp.timeout` with the kernel's ruleset dropping that address and port (`firewall.drops`), or "
                         + "`tcp.refused`/`tcp.unreachable` with it rejecting them (`firewall.rejects`); without the "
-                        + "ruleset, `tcp.refused` while a socket here accepts that address and port",
+                        + "ruleset, `tcp.refused` while a collector's socket here accepts that address and port",
                 "`firewall.drops` / `firewall.rejects`, naming the rule, its tool and the command that allows the port; "
                         + "else `tcp.refused`, saying something rejects before the socket");
     }
