@@ -57,6 +57,34 @@ class NetworkNamespaceIT {
                 .isEqualTo("nothing listens on isolated.test:4317 (OTLP/gRPC) or isolated.test:4318 (OTLP/HTTP)");
     }
 
+    /**
+     * A name server that never answers (its UDP port dropped): the resolver gives up with "Temporary failure
+     * in name resolution", which is dns.timeout, never dns.unresolved ("check the spelling"). The check runs
+     * with the system resolver (no test hosts file) and a private resolv.conf mounted in its own mount namespace.
+     */
+    @Test
+    void aResolverThatNeverAnswersIsADnsTimeoutNotAnUnknownName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        CliDriver.Result tools = JarRunner.run(List.of("sh", "-c", "command -v nft && unshare -n -m true"), 10);
+        assumeTrue(tools.exitCode() == 0, "nft or a private mount namespace is not available here");
+        java.nio.file.Path resolv = java.nio.file.Files.writeString(dir.resolve("resolv.conf"),
+                "nameserver 10.200.0.53\noptions timeout:1 attempts:1\n");
+        StringBuilder command = new StringBuilder(SETUP).append("ip route add 10.200.0.53/32 dev lo && ")
+                .append("nft add table inet dns && nft add chain inet dns in '{ type filter hook input priority 0; }' && ")
+                .append("nft add rule inet dns in udp dport 53 drop && ")
+                .append("mount --bind '").append(resolv).append("' /etc/resolv.conf && exec '")
+                .append(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")).append("'");
+        if (Runtime.version().feature() >= 23) {
+            command.append(" --sun-misc-unsafe-memory-access=allow");
+        }
+        command.append(" -jar '").append(JarRunner.jar()).append("' check collector.example.org --timeout 10s -o json");
+        CliDriver.Result run = JarRunner.run(List.of("unshare", "-n", "-m", "sh", "-c", command.toString()), 60);
+        JsonObject json = assertThatRun(run).exitsWith(1).json();
+        assertThat(json.getAsJsonObject("diagnosis").get("code").getAsString()).isEqualTo("dns.timeout");
+        assertThat(json.getAsJsonObject("diagnosis").get("hop").getAsString()).isEqualTo("name");
+        assertThat(run.out()).contains("Temporary failure in name resolution").doesNotContain("\"dns.unresolved\"");
+    }
+
     private static CliDriver.Result inNamespace(String extraSetup, String... args) throws Exception {
         StringBuilder command = new StringBuilder(SETUP).append(extraSetup).append("exec");
         for (String part : JarRunner.javaJar(args)) {
