@@ -25,12 +25,28 @@ final class ChainLog {
     /** Header values sent: a peer may repeat them in what it answers, and findings quote peers. */
     private final SecretMask secrets;
 
-    ChainLog(List<Probe> candidates, ProbeContext context, ChainLog parent) {
+    ChainLog(List<Probe> candidates, ProbeContext context, ChainLog parent, SecretMask secrets) {
         this.probes = candidates.stream().filter(p -> p.appliesTo(context)).toList();
         this.context = context;
         this.parent = parent;
         this.results = new AtomicReferenceArray<>(probes.size());
-        this.secrets = SecretMask.of(context.settings().headers());
+        this.secrets = secrets;
+    }
+
+    /**
+     * The one result of a target the deadline came before it started: its first probe, skipped with the
+     * reason (the rest of its chain was never set up).
+     */
+    static ProbeRun neverStarted(Probe first, String label, Deadline deadline) {
+        String reason = "the run's deadline (--timeout " + format(deadline) + ") was reached before it started";
+        Finding finding = RunCodes.PROBE_SKIPPED.finding()
+                .param("probe", first.id())
+                .evidence("reason", reason)
+                .param("reason", reason)
+                .detail("The " + first.id() + " probe did not run because " + reason + ".")
+                .build()
+                .attributedTo(first.id(), label);
+        return ProbeRun.of(first.id(), label, 0, List.of(finding));
     }
 
     /** Runs every probe in order; returns early when interrupted. */
@@ -131,7 +147,11 @@ final class ChainLog {
     }
 
     private String formatDuration() {
-        long ms = context.deadline().total().toMillis();
+        return format(context.deadline());
+    }
+
+    private static String format(Deadline deadline) {
+        long ms = deadline.total().toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 }

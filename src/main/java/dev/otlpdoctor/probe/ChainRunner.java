@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.otlp.SecretMask;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Target;
@@ -57,24 +58,31 @@ public final class ChainRunner {
             Preparation.startInBackground(chain);
         }
         Semaphore slots = new Semaphore(parallelTargets);
-        List<TargetRun> runs = new ArrayList<>();
-        for (Target target : targets) {
-            runs.add(new TargetRun(target, settings, deadline));
-        }
-        // Slots are taken here, in target order, so the first targets given are the first checked; a
-        // target that gets no slot before the deadline, and every one after it, reports that it never started.
+        // What every target shares is worked out once: a fleet has thousands of targets.
+        SecretMask secrets = SecretMask.of(settings.headers());
+        TargetRun[] runs = new TargetRun[targets.size()];
+        // Slots are taken here, in target order, so the first targets given are the first checked; a target is
+        // set up only when it gets one. One that gets no slot before the deadline, and every one after it,
+        // reports that it never started.
         List<Future<?>> futures = new ArrayList<>();
-        for (TargetRun run : runs) {
-            if (!acquire(slots, deadline)) {
+        for (int i = 0; i < runs.length; i++) {
+            if (deadline.expired() || !acquire(slots, deadline)) {
                 break;
             }
+            TargetRun run = new TargetRun(targets.get(i), settings, deadline, secrets);
+            runs[i] = run;
             futures.add(executor.submit(() -> run.executeHoldingSlot(slots, deadline)));
         }
         awaitAll(futures, deadline);
         List<Outcome> results = new ArrayList<>();
-        for (TargetRun run : runs) {
-            run.rethrowFailure();
-            results.add(new Outcome(run.results(), run.targetFacts));
+        for (int i = 0; i < runs.length; i++) {
+            if (runs[i] == null) {
+                results.add(new Outcome(List.of(ChainLog.neverStarted(chain.probes().get(0), targets.get(i).host(),
+                        deadline)), new Facts()));
+                continue;
+            }
+            runs[i].rethrowFailure();
+            results.add(new Outcome(runs[i].results(), runs[i].targetFacts));
         }
         return results;
     }
@@ -110,15 +118,15 @@ public final class ChainRunner {
         private final ChainLog afterLog;
         private final Facts targetFacts = new Facts();
 
-        TargetRun(Target target, ProbeSettings settings, Deadline deadline) {
+        TargetRun(Target target, ProbeSettings settings, Deadline deadline, SecretMask secrets) {
             ProbeContext targetContext = new ProbeContext(target, null, settings, deadline, targetFacts, executor);
-            targetLog = new ChainLog(chain.ofScope(Scope.TARGET), targetContext, null);
+            targetLog = new ChainLog(chain.ofScope(Scope.TARGET), targetContext, null, secrets);
             for (Endpoint endpoint : target.endpoints()) {
                 endpointLogs.add(new ChainLog(chain.ofScope(Scope.ENDPOINT),
                         new ProbeContext(target, endpoint, settings, deadline, targetFacts.child(), executor),
-                        targetLog));
+                        targetLog, secrets));
             }
-            afterLog = new ChainLog(chain.ofScope(Scope.TARGET_AFTER), targetContext, targetLog);
+            afterLog = new ChainLog(chain.ofScope(Scope.TARGET_AFTER), targetContext, targetLog, secrets);
         }
 
         /** Runs the target, then gives its slot back. */

@@ -76,7 +76,7 @@ public final class JsonRenderer {
         json.addProperty("input", target.input());
         json.addProperty("host", target.host());
         json.add("source", source(target.source()));
-        json.add("addresses", GSON.toJsonTree(report.addressesOf(target)));
+        json.add("addresses", GSON.toJsonTree(result.addresses()));
         JsonArray endpoints = new JsonArray();
         for (Endpoint endpoint : target.endpoints()) {
             JsonObject e = new JsonObject();

@@ -1,6 +1,5 @@
 package dev.otlpdoctor.report;
 
-import dev.otlpdoctor.report.catalog.NetworkCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,22 +54,5 @@ public record Report(String command, List<ProbeRun> runLevel, List<TargetResult>
             worst = Severity.worst(worst, status == Severity.SKIP ? Severity.FAIL : status);
         }
         return worst == Severity.INFO ? Severity.PASS : worst;
-    }
-
-    /** The addresses the target's host resolved to, as observed by the dns probe. */
-    public List<String> addressesOf(Target target) {
-        for (TargetResult result : results) {
-            if (result.target() != target) {
-                continue;
-            }
-            for (Finding f : result.findings()) {
-                if (f.entry() == NetworkCodes.DNS_RESOLVED) {
-                    @SuppressWarnings("unchecked")
-                    List<String> addresses = (List<String>) f.evidence().get("addresses");
-                    return addresses;
-                }
-            }
-        }
-        return List.of();
     }
 }

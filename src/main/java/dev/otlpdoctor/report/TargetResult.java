@@ -1,5 +1,6 @@
 package dev.otlpdoctor.report;
 
+import dev.otlpdoctor.report.catalog.NetworkCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.List;
 
@@ -21,5 +22,18 @@ public record TargetResult(Target target, List<ProbeRun> probes, Diagnosis diagn
 
     public List<Finding> findings() {
         return probes.stream().flatMap(p -> p.findings().stream()).toList();
+    }
+
+    /** The addresses the target's host resolved to, as observed by the dns probe. */
+    @SuppressWarnings("unchecked") // the dns probe records its addresses as a list of strings
+    public List<String> addresses() {
+        for (ProbeRun run : probes) {
+            for (Finding f : run.findings()) {
+                if (f.entry() == NetworkCodes.DNS_RESOLVED) {
+                    return (List<String>) f.evidence().get("addresses");
+                }
+            }
+        }
+        return List.of();
     }
 }

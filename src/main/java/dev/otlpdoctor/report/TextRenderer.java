@@ -47,11 +47,15 @@ public final class TextRenderer {
             out.println();
             renderTable(report.results(), out);
         }
+        // One column width for every target's probe lines, measured once (a fleet has thousands of targets).
+        List<ProbeRun> probes = report.probes();
+        int probeWidth = probes.stream().mapToInt(p -> p.probe().length()).max().orElse(3);
+        int endpointWidth = probes.stream().mapToInt(p -> p.endpoint().length()).max().orElse(10);
         for (TargetResult result : report.results()) {
             // In a run over many targets, only the ones with problems are detailed (all with -v).
             if (!fleet || verbose || result.status() != Severity.PASS) {
                 out.println();
-                renderTarget(report, result, out);
+                renderTarget(result, probeWidth, endpointWidth, out);
             }
         }
         renderRunLevel(report, out);
@@ -70,11 +74,11 @@ public final class TextRenderer {
         }
     }
 
-    private void renderTarget(Report report, TargetResult result, PrintWriter out) {
+    private void renderTarget(TargetResult result, int probeWidth, int endpointWidth, PrintWriter out) {
         Target target = result.target();
         out.println(style.bold("Target " + Printable.line(target.input())) + "  "
                 + style.faint("(" + Printable.line(target.source().describe()) + ")"));
-        List<String> addresses = report.addressesOf(target);
+        List<String> addresses = result.addresses();
         if (!addresses.isEmpty()) {
             out.println("  addresses: " + String.join(", ", addresses));
         }
@@ -83,8 +87,6 @@ public final class TextRenderer {
                     + (endpoint.tls() ? " TLS" : "") + (endpoint.basePath().isEmpty() ? "" : " path " + endpoint.basePath())
                     + style.faint("  (" + endpoint.transportReason() + ")"));
         }
-        int probeWidth = report.probes().stream().mapToInt(p -> p.probe().length()).max().orElse(3);
-        int endpointWidth = report.probes().stream().mapToInt(p -> p.endpoint().length()).max().orElse(10);
         for (ProbeRun run : result.probes()) {
             String head = "  " + style.mark(run.status()) + "  " + pad(run.probe(), probeWidth) + "  "
                     + pad(run.endpoint(), endpointWidth) + "  ";

@@ -32,6 +32,7 @@ public final class HostFs {
     private final Path root;
     private final ByteOrder byteOrder;
     private final String programPath;
+    private volatile String hostName;
     private Deadline memoRun;
     private final Map<Object, Object> memos = new HashMap<>();
 
@@ -103,6 +104,23 @@ public final class HostFs {
             memoRun = run;
         }
         return (T) memos.computeIfAbsent(key, k -> compute.get());
+    }
+
+    /**
+     * This machine's host name in lower case ({@code /proc/sys/kernel/hostname}), read once: every local probe
+     * of every target asks whether the target is this machine, and a fleet has thousands of targets.
+     */
+    String hostName() {
+        String name = hostName;
+        if (name == null) {
+            try {
+                name = read(proc("sys", "kernel", "hostname"), 256).trim().toLowerCase(java.util.Locale.ROOT);
+            } catch (IOException e) {
+                name = "";
+            }
+            hostName = name;
+        }
+        return name;
     }
 
     /** Whether this looks like a Linux /proc at all. */

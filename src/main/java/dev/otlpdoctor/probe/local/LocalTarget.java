@@ -1,7 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
 import dev.otlpdoctor.probe.ProbeContext;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -40,7 +39,7 @@ public final class LocalTarget {
         if (literal != null) {
             return literal.isLoopbackAddress() || literal.isAnyLocalAddress() || InterfaceAddresses.ALL.contains(literal);
         }
-        return host.equals(ownHostName(fs));
+        return host.equals(fs.hostName());
     }
 
     /** The address of an IP literal; null for a name (no lookup is made). */
@@ -70,14 +69,6 @@ public final class LocalTarget {
             } catch (SocketException e) {
                 return List.of();
             }
-        }
-    }
-
-    private static String ownHostName(HostFs fs) {
-        try {
-            return HostFs.read(fs.proc("sys", "kernel", "hostname"), 256).trim().toLowerCase(Locale.ROOT);
-        } catch (IOException e) {
-            return "";
         }
     }
 }
