@@ -5,6 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import static dev.otlpdoctor.probe.JsonFields.bool;
+import static dev.otlpdoctor.probe.JsonFields.integer;
+import static dev.otlpdoctor.probe.JsonFields.object;
+import static dev.otlpdoctor.probe.JsonFields.string;
+
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
@@ -125,7 +130,7 @@ public final class ServiceInspector {
         } catch (JsonSyntaxException | IllegalStateException e) {
             return unavailable(ref, "kubectl did not print a Service as JSON");
         }
-        String namespace = str(obj(svc, "metadata"), "namespace").orElse(ref.namespace().orElse("default"));
+        String namespace = string(object(svc, "metadata"), "namespace").orElse(ref.namespace().orElse("default"));
         String host = ref.dnsName(namespace);
         Inspection inspection = new Inspection(ref.name(), namespace, svc, deadline);
         inspection.run();
@@ -153,8 +158,8 @@ public final class ServiceInspector {
         }
 
         void run() throws InterruptedException {
-            JsonObject spec = obj(service, "spec");
-            Map<String, String> selector = stringMap(obj(spec, "selector"));
+            JsonObject spec = object(service, "spec");
+            Map<String, String> selector = stringMap(object(spec, "selector"));
             List<JsonObject> servicePorts = objects(arr(spec, "ports"));
             reportService(spec, servicePorts);
             List<String> ns = List.of("-n", namespace);
@@ -165,13 +170,13 @@ public final class ServiceInspector {
             }
             selectedPods = pods.orElse(List.of());
             List<JsonObject> containers = new ArrayList<>();
-            pods.orElse(List.of()).forEach(p -> containers.addAll(objects(arr(obj(p, "spec"), "containers"))));
+            pods.orElse(List.of()).forEach(p -> containers.addAll(objects(arr(object(p, "spec"), "containers"))));
             List<JsonObject> templates = List.of();
             if (pods.isPresent() && pods.get().isEmpty()) {
                 templates = list(List.of("get", "deployments,statefulsets,daemonsets"), ns, "the workloads").orElse(List.of());
                 if (!selector.isEmpty()) {
                     templates.stream().filter(w -> labelsMatch(templateLabels(w), selector)).forEach(w ->
-                            containers.addAll(objects(arr(obj(obj(obj(w, "spec"), "template"), "spec"), "containers"))));
+                            containers.addAll(objects(arr(object(object(object(w, "spec"), "template"), "spec"), "containers"))));
                 }
             }
             Optional<List<String>> ready = readyAddresses();
@@ -187,8 +192,8 @@ public final class ServiceInspector {
             findings.add(K8sLiveCodes.SERVICE_FOUND.finding()
                     .param("service", name)
                     .evidence("namespace", namespace)
-                    .evidence("type", str(spec, "type").orElse("ClusterIP"))
-                    .evidence("clusterIP", str(spec, "clusterIP").orElse(""))
+                    .evidence("type", string(spec, "type").orElse("ClusterIP"))
+                    .evidence("clusterIP", string(spec, "clusterIP").orElse(""))
                     .evidence("ports", described.isEmpty() ? "no ports" : described)
                     .detail("kubectl get service " + name + " -n " + namespace + " found the Service.")
                     .build());
@@ -197,7 +202,7 @@ public final class ServiceInspector {
                 Transport transport = transportOf(port);
                 if (transport != Transport.UNKNOWN) {
                     ports.add(new Endpoint(name + "." + namespace + ".svc.cluster.local", integer(port, "port"), transport,
-                            false, "", "Service port " + str(port, "name").orElse(String.valueOf(integer(port, "port")))));
+                            false, "", "Service port " + string(port, "name").orElse(String.valueOf(integer(port, "port")))));
                 }
             }
             boolean noneOtlp = !numbers.contains(4317) && !numbers.contains(4318);
@@ -241,8 +246,8 @@ public final class ServiceInspector {
             if (slices.ok()) {
                 for (JsonObject slice : items(slices.output())) {
                     for (JsonObject endpoint : objects(arr(slice, "endpoints"))) {
-                        String pod = str(obj(endpoint, "targetRef"), "name").orElse("?");
-                        if (bool(obj(endpoint, "conditions"), "ready").orElse(true)) {
+                        String pod = string(object(endpoint, "targetRef"), "name").orElse("?");
+                        if (bool(object(endpoint, "conditions"), "ready").orElse(true)) {
                             arr(endpoint, "addresses").forEach(a -> ready.add(pod + " (" + a.getAsString() + ")"));
                         }
                     }
@@ -266,7 +271,7 @@ public final class ServiceInspector {
             }
             for (JsonObject subset : objects(arr(object, "subsets"))) {
                 for (JsonObject address : objects(arr(subset, "addresses"))) {
-                    ready.add(str(obj(address, "targetRef"), "name").orElse("?") + " (" + str(address, "ip").orElse("?") + ")");
+                    ready.add(string(object(address, "targetRef"), "name").orElse("?") + " (" + string(address, "ip").orElse("?") + ")");
                 }
             }
             return Optional.of(ready);
@@ -329,11 +334,11 @@ public final class ServiceInspector {
                     .evidence("selector", selectorArg(selector))
                     .param("podLabels", podLabels)
                     .detail("No pod in namespace " + namespace + " has the labels " + selectorArg(selector)
-                            + closest.map(w -> "; the closest pod template is " + str(w, "kind").orElse("?") + "/"
-                                    + str(obj(w, "metadata"), "name").orElse("?") + " with " + templateLabels(w))
+                            + closest.map(w -> "; the closest pod template is " + string(w, "kind").orElse("?") + "/"
+                                    + string(object(w, "metadata"), "name").orElse("?") + " with " + templateLabels(w))
                                     .orElse("") + ".");
             closest.ifPresent(w -> finding
-                    .evidence("closestWorkload", str(w, "kind").orElse("?") + "/" + str(obj(w, "metadata"), "name").orElse("?"))
+                    .evidence("closestWorkload", string(w, "kind").orElse("?") + "/" + string(object(w, "metadata"), "name").orElse("?"))
                     .evidence("closestLabels", templateLabels(w)));
             findings.add(finding.build());
         }
@@ -346,7 +351,7 @@ public final class ServiceInspector {
             List<Integer> numbers = new ArrayList<>();
             for (JsonObject container : containers) {
                 for (JsonObject port : objects(arr(container, "ports"))) {
-                    str(port, "name").ifPresent(n -> named.put(n, integer(port, "containerPort")));
+                    string(port, "name").ifPresent(n -> named.put(n, integer(port, "containerPort")));
                     numbers.add(integer(port, "containerPort"));
                 }
             }
@@ -395,15 +400,15 @@ public final class ServiceInspector {
 
         private void reportAppProtocol(List<JsonObject> servicePorts, List<JsonObject> pods) {
             Optional<String> sidecar = pods.stream()
-                    .flatMap(p -> objects(arr(obj(p, "spec"), "containers")).stream())
-                    .map(c -> str(c, "name").orElse(""))
+                    .flatMap(p -> objects(arr(object(p, "spec"), "containers")).stream())
+                    .map(c -> string(c, "name").orElse(""))
                     .filter(MESH_SIDECARS::contains).findFirst();
             for (JsonObject port : servicePorts) {
                 if (transportOf(port) != Transport.GRPC) {
                     continue;
                 }
-                String appProtocol = str(port, "appProtocol").orElse("").toLowerCase(Locale.ROOT);
-                String portName = str(port, "name").orElse("").toLowerCase(Locale.ROOT);
+                String appProtocol = string(port, "appProtocol").orElse("").toLowerCase(Locale.ROOT);
+                String portName = string(port, "name").orElse("").toLowerCase(Locale.ROOT);
                 if (appProtocol.equals("grpc") || appProtocol.equals("kubernetes.io/h2c") || portName.equals("grpc")
                         || portName.startsWith("grpc-")) {
                     continue;
@@ -445,8 +450,8 @@ public final class ServiceInspector {
         if (byNumber != Transport.UNKNOWN) {
             return byNumber;
         }
-        String appProtocol = str(port, "appProtocol").orElse("").toLowerCase(Locale.ROOT);
-        String name = str(port, "name").orElse("").toLowerCase(Locale.ROOT);
+        String appProtocol = string(port, "appProtocol").orElse("").toLowerCase(Locale.ROOT);
+        String name = string(port, "name").orElse("").toLowerCase(Locale.ROOT);
         if (appProtocol.equals("grpc") || (name.contains("otlp") && name.contains("grpc"))) {
             return Transport.GRPC;
         }
@@ -462,32 +467,32 @@ public final class ServiceInspector {
 
     private static String describePort(JsonObject port) {
         JsonElement target = port.get("targetPort");
-        return integer(port, "port") + "/" + str(port, "protocol").orElse("TCP")
-                + str(port, "name").map(n -> " " + n).orElse("")
+        return integer(port, "port") + "/" + string(port, "protocol").orElse("TCP")
+                + string(port, "name").map(n -> " " + n).orElse("")
                 + (target == null ? "" : " -> " + target.getAsString());
     }
 
     private static boolean podReady(JsonObject pod) {
-        for (JsonObject condition : objects(arr(obj(pod, "status"), "conditions"))) {
-            if (str(condition, "type").orElse("").equals("Ready")) {
-                return str(condition, "status").orElse("").equals("True");
+        for (JsonObject condition : objects(arr(object(pod, "status"), "conditions"))) {
+            if (string(condition, "type").orElse("").equals("Ready")) {
+                return string(condition, "status").orElse("").equals("True");
             }
         }
         return false;
     }
 
     private static String describePod(JsonObject pod) {
-        JsonObject status = obj(pod, "status");
+        JsonObject status = object(pod, "status");
         List<String> reasons = new ArrayList<>();
         for (JsonObject container : objects(arr(status, "containerStatuses"))) {
-            str(obj(obj(container, "state"), "waiting"), "reason").ifPresent(reasons::add);
+            string(object(object(container, "state"), "waiting"), "reason").ifPresent(reasons::add);
         }
-        return str(obj(pod, "metadata"), "name").orElse("?") + " " + str(status, "phase").orElse("Unknown")
+        return string(object(pod, "metadata"), "name").orElse("?") + " " + string(status, "phase").orElse("Unknown")
                 + (reasons.isEmpty() ? "" : " " + String.join(",", reasons));
     }
 
     private static Map<String, String> templateLabels(JsonObject workload) {
-        return stringMap(obj(obj(obj(obj(workload, "spec"), "template"), "metadata"), "labels"));
+        return stringMap(object(object(object(object(workload, "spec"), "template"), "metadata"), "labels"));
     }
 
     private static boolean labelsMatch(Map<String, String> labels, Map<String, String> selector) {
@@ -500,7 +505,7 @@ public final class ServiceInspector {
      */
     private static int similarity(JsonObject workload, Map<String, String> selector, String serviceName) {
         Map<String, String> labels = templateLabels(workload);
-        String workloadName = str(obj(workload, "metadata"), "name").orElse("").toLowerCase(Locale.ROOT);
+        String workloadName = string(object(workload, "metadata"), "name").orElse("").toLowerCase(Locale.ROOT);
         int score = workloadName.equals(serviceName) ? 2 : 0;
         score += workloadName.contains("collector") || workloadName.contains("otel") ? 1 : 0;
         for (Map.Entry<String, String> e : selector.entrySet()) {
@@ -522,11 +527,6 @@ public final class ServiceInspector {
         }
     }
 
-    private static JsonObject obj(JsonObject parent, String key) {
-        JsonElement e = parent == null ? null : parent.get(key);
-        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
-    }
-
     private static JsonArray arr(JsonObject parent, String key) {
         JsonElement e = parent.get(key);
         return e != null && e.isJsonArray() ? e.getAsJsonArray() : new JsonArray();
@@ -540,26 +540,6 @@ public final class ServiceInspector {
             }
         });
         return out;
-    }
-
-    private static Optional<String> str(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        return e != null && e.isJsonPrimitive() ? Optional.of(e.getAsString()) : Optional.empty();
-    }
-
-    private static Optional<Boolean> bool(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()
-                ? Optional.of(e.getAsBoolean()) : Optional.empty();
-    }
-
-    private static int integer(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        try {
-            return e != null && e.isJsonPrimitive() ? e.getAsInt() : 0;
-        } catch (NumberFormatException ex) {
-            return 0;
-        }
     }
 
     private static Map<String, String> stringMap(JsonObject object) {

@@ -61,7 +61,6 @@ public final class RulesetView implements FirewallView {
     public FirewallVerdict verdictFor(InetAddress address, int port) {
         Walk walk = new Walk();
         Packet packet = Packet.leaving(address, port);
-        FirewallRule accepted = null;
         for (Chain base : baseChains("output", packet.ipv6(), true)) {
             if (base.type().equals("nat")) {
                 if (!packet.dnatted()) {
@@ -83,8 +82,16 @@ public final class RulesetView implements FirewallView {
             // Sent on to another host (a container): the input hook of this machine is not on its way.
             return walk.verdict(address, port, new Outcome(Action.ACCEPT, null, null, null, null));
         }
-        packet = packet.arriving();
-        for (Chain base : baseChains("input", packet.ipv6(), false)) {
+        return delivered(walk, "input", packet.arriving(), address, port);
+    }
+
+    /**
+     * The last hook on the way ({@code input}, or {@code forward} towards a container): the first base chain
+     * that does not accept decides; otherwise the connection is accepted, by the last accepting rule if any.
+     */
+    private FirewallVerdict delivered(Walk walk, String hook, Packet packet, InetAddress address, int port) {
+        FirewallRule accepted = null;
+        for (Chain base : baseChains(hook, packet.ipv6(), false)) {
             Outcome outcome = walk.base(base, packet);
             if (outcome.action() != Action.ACCEPT) {
                 return walk.verdict(address, port, outcome);
@@ -117,17 +124,7 @@ public final class RulesetView implements FirewallView {
             }
         }
         boolean forwarded = packet.dnatted() && !packet.address().equals(address) && !localAddresses.contains(packet.address());
-        FirewallRule accepted = null;
-        for (Chain base : baseChains(forwarded ? "forward" : "input", packet.ipv6(), false)) {
-            Outcome outcome = walk.base(base, packet);
-            if (outcome.action() != Action.ACCEPT) {
-                return walk.verdict(address, port, outcome);
-            }
-            if (outcome.rule() != null) {
-                accepted = outcome.rule();
-            }
-        }
-        return walk.verdict(address, port, new Outcome(Action.ACCEPT, accepted, null, null, null));
+        return delivered(walk, forwarded ? "forward" : "input", packet, address, port);
     }
 
     @Override

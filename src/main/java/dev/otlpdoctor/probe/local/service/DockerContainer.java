@@ -1,5 +1,10 @@
 package dev.otlpdoctor.probe.local.service;
 
+import static dev.otlpdoctor.probe.JsonFields.bool;
+import static dev.otlpdoctor.probe.JsonFields.integer;
+import static dev.otlpdoctor.probe.JsonFields.object;
+import static dev.otlpdoctor.probe.JsonFields.string;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -124,32 +129,9 @@ record DockerContainer(String id, String name, String image, List<String> argv, 
             }
         }
         return new DockerContainer(id, string(c, "Name").orElse(id.substring(0, 12)).replaceFirst("^/", ""),
-                string(config, "Image").orElse(""), argv, bool(state, "Running") || bool(state, "Restarting"),
-                integer(state, "ExitCode"), bool(state, "OOMKilled"), integer(c, "RestartCount"),
+                string(config, "Image").orElse(""), argv, bool(state, "Running").orElse(false) || bool(state, "Restarting").orElse(false),
+                integer(state, "ExitCode"), bool(state, "OOMKilled").orElse(false), integer(c, "RestartCount"),
                 instant(string(state, "StartedAt").orElse(null)), instant(string(state, "FinishedAt").orElse(null)), mounts);
-    }
-
-    private static JsonObject object(JsonObject parent, String key) {
-        return parent.get(key) instanceof JsonObject o ? o : new JsonObject();
-    }
-
-    private static Optional<String> string(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        return e != null && e.isJsonPrimitive() ? Optional.of(e.getAsString()) : Optional.empty();
-    }
-
-    private static boolean bool(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        return e != null && e.isJsonPrimitive() && e.getAsBoolean();
-    }
-
-    private static int integer(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        try {
-            return e != null && e.isJsonPrimitive() ? e.getAsInt() : 0;
-        } catch (NumberFormatException ex) {
-            return 0;
-        }
     }
 
     /** Docker writes {@code 0001-01-01T00:00:00Z} for "never". */

@@ -1,5 +1,10 @@
 package dev.otlpdoctor.probe.local.service;
 
+import static dev.otlpdoctor.probe.JsonFields.integer;
+import static dev.otlpdoctor.probe.JsonFields.object;
+import static dev.otlpdoctor.probe.JsonFields.objects;
+import static dev.otlpdoctor.probe.JsonFields.string;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.k8s.Kubectl;
@@ -48,13 +53,13 @@ public final class PodStatuses {
         Instant now = Instant.now();
         int logsRead = 0;
         for (JsonObject pod : pods) {
-            JsonObject meta = obj(pod, "metadata");
-            String name = str(meta, "name").orElse("?");
-            String namespace = str(meta, "namespace").orElse("default");
-            for (JsonElement s : arr(obj(pod, "status"), "containerStatuses")) {
+            JsonObject meta = object(pod, "metadata");
+            String name = string(meta, "name").orElse("?");
+            String namespace = string(meta, "namespace").orElse("default");
+            for (JsonElement s : arr(object(pod, "status"), "containerStatuses")) {
                 JsonObject status = s.getAsJsonObject();
-                String container = str(status, "name").orElse("?");
-                JsonObject state = obj(status, "state");
+                String container = string(status, "name").orElse("?");
+                JsonObject state = object(status, "state");
                 int restarts = integer(status, "restartCount");
                 if (SIDECARS.contains(container) || (state.has("running") && restarts == 0)) {
                     continue;
@@ -88,31 +93,31 @@ public final class PodStatuses {
 
     private static ObservedService observe(JsonObject pod, JsonObject status, String namespace, String name,
                                            String container, List<LogLine> lines, String unreadable, String logCommand) {
-        JsonObject state = obj(status, "state");
-        JsonObject last = obj(obj(status, "lastState"), "terminated");
-        JsonObject terminated = state.has("terminated") ? obj(state, "terminated") : last;
+        JsonObject state = object(status, "state");
+        JsonObject last = object(object(status, "lastState"), "terminated");
+        JsonObject terminated = state.has("terminated") ? object(state, "terminated") : last;
         boolean running = state.has("running");
         StringBuilder described = new StringBuilder();
         if (running) {
             described.append("running");
         } else if (state.has("waiting")) {
-            described.append("waiting: ").append(str(obj(state, "waiting"), "reason").orElse("?"));
+            described.append("waiting: ").append(string(object(state, "waiting"), "reason").orElse("?"));
         } else {
             described.append("terminated");
         }
         if (terminated.has("exitCode")) {
             described.append(running || state.has("waiting") ? "; last run " : " ").append("exit code ")
-                    .append(integer(terminated, "exitCode")).append(" (").append(str(terminated, "reason").orElse("?"))
+                    .append(integer(terminated, "exitCode")).append(" (").append(string(terminated, "reason").orElse("?"))
                     .append(")");
         }
-        String reason = str(terminated, "reason").orElse("");
+        String reason = string(terminated, "reason").orElse("");
         String oom = reason.equals("OOMKilled") ? "kubernetes: lastState.terminated.reason=OOMKilled, exit code "
                 + integer(terminated, "exitCode") + " (" + name + " " + container + ")" : null;
-        Instant since = running ? instant(str(obj(state, "running"), "startedAt").orElse(null))
-                : instant(str(terminated, "finishedAt").orElse(null));
+        Instant since = running ? instant(string(object(state, "running"), "startedAt").orElse(null))
+                : instant(string(terminated, "finishedAt").orElse(null));
         List<String> argv = new ArrayList<>();
-        for (JsonObject spec : objects(obj(pod, "spec"), "containers")) {
-            if (str(spec, "name").orElse("").equals(container)) {
+        for (JsonObject spec : objects(object(pod, "spec"), "containers")) {
+            if (string(spec, "name").orElse("").equals(container)) {
                 arr(spec, "command").forEach(a -> argv.add(a.getAsString()));
                 if (argv.isEmpty()) {
                     argv.add("otelcol"); // the image's entrypoint: only the arguments matter here
@@ -152,29 +157,7 @@ public final class PodStatuses {
         }
     }
 
-    private static JsonObject obj(JsonObject parent, String key) {
-        return parent.get(key) instanceof JsonObject o ? o : new JsonObject();
-    }
-
     private static List<JsonElement> arr(JsonObject parent, String key) {
         return parent.get(key) != null && parent.get(key).isJsonArray() ? parent.getAsJsonArray(key).asList() : List.of();
-    }
-
-    private static List<JsonObject> objects(JsonObject parent, String key) {
-        return arr(parent, key).stream().filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject).toList();
-    }
-
-    private static Optional<String> str(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        return e != null && e.isJsonPrimitive() ? Optional.of(e.getAsString()) : Optional.empty();
-    }
-
-    private static int integer(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        try {
-            return e != null && e.isJsonPrimitive() ? e.getAsInt() : 0;
-        } catch (NumberFormatException ex) {
-            return 0;
-        }
     }
 }
