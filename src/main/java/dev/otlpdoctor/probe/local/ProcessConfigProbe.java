@@ -6,9 +6,7 @@ import dev.otlpdoctor.lint.Linter;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.yaml.YamlReader;
 import dev.otlpdoctor.probe.FindingSink;
-import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
-import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.ConfigCodes;
@@ -32,26 +30,15 @@ import java.util.Set;
  * the process's environment may hold secrets and is not read. It needs no passing process probe: a
  * collector that runs but opened no OTLP port is exactly when its config matters.
  */
-public final class ProcessConfigProbe implements Probe {
-    private final HostFs fs;
+public final class ProcessConfigProbe extends LocalProbe {
 
     public ProcessConfigProbe(HostFs fs) {
-        this.fs = fs;
+        super(fs);
     }
 
     @Override
     public String id() {
         return "process-config";
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.TARGET;
-    }
-
-    @Override
-    public boolean appliesTo(ProbeContext context) {
-        return LocalTarget.isLocal(context, fs);
     }
 
     @Override
