@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 class EnvInputsFuzzTest {
 
     /** The syntax check never throws: every malformed entry is a problem phrase, and every name is non-empty. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void headerList(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         HeaderList headers = HeaderList.parse(text);
@@ -30,7 +30,7 @@ class EnvInputsFuzzTest {
      * A dotenv file: settings, each from a line of the file, or a usage error (exit 2) naming the line,
      * never the value.
      */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void dotenv(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {

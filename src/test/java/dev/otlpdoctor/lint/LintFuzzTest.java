@@ -26,13 +26,13 @@ class LintFuzzTest {
     private static final Map<String, String> ENV = Map.of("OTEL_COLLECTOR_HOST", "0.0.0.0", "GOMEMLIMIT", "400MiB");
 
     /** A collector config: findings, rendered as text, JSON and SARIF, or a usage error (exit 2). */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void collectorConfig(byte[] input) {
         lint(input, "config.yaml");
     }
 
     /** Kubernetes manifests with embedded collector configs: findings, or a usage error (exit 2). */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void manifests(byte[] input) {
         lint(input, "collector.yaml");
     }

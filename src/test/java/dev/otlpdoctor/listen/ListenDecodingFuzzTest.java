@@ -37,7 +37,7 @@ class ListenDecodingFuzzTest {
      * as it is, and truly gzipped, to each signal's path: 200, or 400 with a {@code google.rpc.Status} in
      * the request's encoding, each counted once, never an exception.
      */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void httpBody(byte[] body) {
         Recorder recorder = new Recorder(new Tally(5, Clock.systemUTC()), null);
         OtlpHttpSemantics http = new OtlpHttpSemantics(recorder, MAX_BODY, null);
@@ -58,7 +58,7 @@ class ListenDecodingFuzzTest {
     }
 
     /** The message of a gRPC export to each service: decoded, or INTERNAL / RESOURCE_EXHAUSTED, never an exception. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void grpcMessage(byte[] message) {
         Recorder recorder = new Recorder(new Tally(5, Clock.systemUTC()), null);
         List<ServerServiceDefinition> services = OtlpGrpcServices.all(recorder, null, null, MAX_BODY);

@@ -19,7 +19,7 @@ class OtlpHeadersFuzzTest {
      * The input as the environment variable and, line by line, as {@code -H} options: headers whose names
      * are lower-case tokens and whose values hold no control character, or a usage error (exit 2).
      */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void resolve(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         check(() -> OtlpHeaders.resolve(Map.of(OtlpHeaders.ENV, text), List.of()));

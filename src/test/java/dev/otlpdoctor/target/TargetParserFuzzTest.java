@@ -17,7 +17,7 @@ class TargetParserFuzzTest {
      * quotes the input (redacted) once or twice, never more: its size follows the input's. Line breaks in it
      * are escaped where it is printed (cli/Main), not here.
      */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void parse(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         for (Protocol protocol : Protocol.values()) {

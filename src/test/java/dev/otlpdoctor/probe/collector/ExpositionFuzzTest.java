@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 class ExpositionFuzzTest {
 
     /** Never throws; every line read is a sample, a malformed line, a comment or blank; the line cap holds. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "30s")
     void parse(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         Exposition page = Exposition.parse(text);
