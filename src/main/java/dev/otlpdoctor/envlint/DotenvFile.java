@@ -23,8 +23,11 @@ public final class DotenvFile {
     }
 
     public static EnvSettings load(Path file) {
-        String label = file.toString();
-        String text = InputFile.read(file, MAX_BYTES);
+        return parse(InputFile.read(file, MAX_BYTES), file.toString());
+    }
+
+    /** The settings of a dotenv file's text; {@code label} names the file in sources and errors. */
+    static EnvSettings parse(String text, String label) {
         EnvSettings.Builder settings = EnvSettings.builder();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -10,6 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import dev.otlpdoctor.lint.config.CollectorVersion;
 
 class K8sLintTest {
     private static final String BROKEN = "k8s/collector-broken.yaml";
@@ -111,5 +115,16 @@ class K8sLintTest {
                 "k8s/old-image.yaml");
         assertThat(only(chosen, "config.deprecated-component").severity()).isEqualTo(Severity.FAIL);
         assertThat(withCode(chosen, "k8s.receiver-localhost")).hasSize(2);
+    }
+
+    /** Found by LintFuzzTest.manifests: a kind with no text (empty, or a map) ended lint with a NullPointerException. */
+    @Test
+    void aKindWithoutTextIsLintedNotACrash() {
+        for (String kind : List.of("", "{a: 1}", "[List]")) {
+            byte[] manifest = ("apiVersion: v1\nkind: " + kind + "\nitems: []\n").getBytes(StandardCharsets.UTF_8);
+            LintResult result = new Linter(Map.of(), CollectorVersion.LATEST)
+                    .lint(List.of(new LintInput("m.yaml", manifest)));
+            assertThat(result.files()).containsExactly("m.yaml");
+        }
     }
 }

@@ -18,7 +18,9 @@ public final class ManifestSet {
             if (!isKubernetesObject(document)) {
                 continue;
             }
-            if (document.textAt("kind").endsWith("List") && document.get("items") != null) {
+            // "kind:" may be empty or not text at all: such an object is linted (and named) as it is.
+            String kind = document.textAt("kind");
+            if (kind != null && kind.endsWith("List") && document.get("items") != null) {
                 document.get("items").items().stream().filter(ManifestSet::isKubernetesObject)
                         .forEach(item -> objects.add(new KubeObject(file, text, item)));
             } else {
