@@ -57,8 +57,13 @@ public final class ProcessConfigProbe extends LocalProbe {
                     continue;
                 }
                 String name = file + " (pid " + collector.process().pid() + ")";
+                Path path = fs.file(collector.hostPathOf(file));
+                Optional<String> refusal = OwnerAccess.refusal(fs, collector.process(), path);
+                if (refusal.isPresent()) {
+                    findings.add(unreadable(collector, file, "not read: " + refusal.get()));
+                    continue;
+                }
                 try {
-                    Path path = fs.file(collector.hostPathOf(file));
                     inputs.add(new LintInput(name, YamlReader.readFile(path)));
                     changedSinceStart |= modifiedAfter(path, collector.details().started());
                 } catch (DoctorException e) {
