@@ -29,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code otlpdoctor env}: lint an application's OTLP exporter settings; with --check, probe them. */
 @Command(name = "env",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Lint the OTLP exporter settings (OTEL_EXPORTER_OTLP_*) an application would use.",
