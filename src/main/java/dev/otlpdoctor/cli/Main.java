@@ -14,7 +14,6 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Entry point. The one place where failures become exit codes (README, "Exit codes"): bad usage and
@@ -87,9 +86,7 @@ public final class Main {
     private static IParameterExceptionHandler usageErrors(PrintWriter err) {
         return (ex, args) -> {
             CommandLine command = ex.getCommandLine();
-            String problem = ex instanceof UnmatchedArgumentException unmatched
-                    ? UsageSuggestions.describe(unmatched) : firstLine(ex.getMessage());
-            err.println(command.getCommandSpec().qualifiedName() + ": " + problem);
+            err.println(command.getCommandSpec().qualifiedName() + ": " + UsageSuggestions.describe(ex));
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE.code();
         };
