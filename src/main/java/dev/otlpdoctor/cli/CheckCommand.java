@@ -79,6 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
     private Duration timeout;
 
     @Option(names = "--protocol", paramLabel = "PROTOCOL", defaultValue = "auto", converter = ProtocolConverter.class,
+            completionCandidates = CompletionValues.Protocols.class,
             description = "auto, grpc, http/protobuf or http/json. auto decides by port and identifies what answers."
                     + " Default: ${DEFAULT-VALUE}.")
     private Protocol protocol;

@@ -59,6 +59,7 @@ public final class LintCommand implements Callable<Integer> {
     private boolean strict;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = CompletionValues.LintFormats.class,
             description = "text, json (the finding schema of check) or sarif (2.1.0, for code scanning). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
