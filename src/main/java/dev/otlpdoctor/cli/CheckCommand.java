@@ -36,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code otlpdoctor check [TARGET...]}: run the probe chain and name the root cause. */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
+        abbreviateSynopsis = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -66,6 +67,17 @@ import picocli.CommandLine.ParentCommand;
 public final class CheckCommand implements Callable<Integer> {
     /** The environment variable naming where the host's file system is mounted (docs/service-logs.md). */
     static final String HOST_ROOT = "OTLPDOCTOR_HOST_ROOT";
+
+    /** How {@code check --help} groups the options (the declaration order below is the parse model's). */
+    static final List<OptionSections.Section> HELP_SECTIONS = List.of(
+            OptionSections.Section.of("Targets:", "--targets-file", "--parallel", "--k8s-service"),
+            OptionSections.Section.of("Probing:", "--timeout", "--protocol", "--signals", "--send-sample", "--local",
+                    "--health-url", "--metrics-url"),
+            OptionSections.Section.of("Headers and TLS:", "--header", "--tls", "--ca-cert", "--client-cert",
+                    "--client-key", "--insecure-skip-verify"),
+            OptionSections.Section.of("Collector config:", "--config", "--collector-version"),
+            OptionSections.Section.of("Output and exit code:", "--output", "--verbose", "--no-color", "--strict"),
+            OptionSections.Section.of("General:", "--help", "--version", "--debug"));
 
     @ParentCommand
     private RootCommand root;

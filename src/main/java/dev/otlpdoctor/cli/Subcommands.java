@@ -31,6 +31,10 @@ public final class Subcommands {
         for (Class<?> command : needed(args)) {
             cli.addSubcommand(command);
         }
+        CommandLine check = cli.getSubcommands().get("check");
+        if (check != null) {
+            OptionSections.install(check, CheckCommand.HELP_SECTIONS);
+        }
         return cli;
     }
 
