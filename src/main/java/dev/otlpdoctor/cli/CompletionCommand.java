@@ -1,6 +1,7 @@
 package dev.otlpdoctor.cli;
 
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,10 +20,10 @@ import picocli.CommandLine.Spec;
             "  fish: otlpdoctor completion fish > ~/.config/fish/completions/otlpdoctor.fish"})
 public final class CompletionCommand implements Callable<Integer> {
     /**
-     * What the zsh script adds in front of picocli's bash script: zsh's emulation of bash completion. It
-     * needs zsh's completion system, which belongs to the user's ~/.zshrc (frameworks such as oh-my-zsh run
-     * {@code compinit} once, and a second run costs start-up time and can drop their settings), so the
-     * script only checks that it is there.
+     * The zsh script is picocli's bash script, which under zsh loads zsh's emulation of bash completion
+     * (bashcompinit). That needs zsh's completion system, which belongs to the user's ~/.zshrc: frameworks
+     * such as oh-my-zsh run {@code compinit} once, and a second run costs start-up time and can drop their
+     * settings. So the zsh script checks that it is loaded instead of running it ...
      */
     static final String ZSH_PRELUDE = String.join("\n",
             "# zsh completion for otlpdoctor: the bash completion below, through zsh's bashcompinit.",
@@ -32,8 +33,10 @@ public final class CompletionCommand implements Callable<Integer> {
                     + " run 'autoload -Uz compinit && compinit' first\"",
             "  return 1",
             "fi",
-            "autoload -U +X bashcompinit && bashcompinit",
             "");
+    /** ... and leaves out the bash script's own fallback that runs it. */
+    private static final Pattern BASH_SCRIPT_COMPINIT = Pattern.compile(
+            "(?m)^[ \\t]*if ! type compdef > /dev/null; then\\n[ \\t]*autoload -U \\+X compinit && compinit\\n[ \\t]*fi\\n");
 
     /** Shells a script can be generated for. */
     enum Shell { BASH, ZSH, FISH }
@@ -49,7 +52,8 @@ public final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         String script = switch (shell) {
             case FISH -> FishCompletion.script(spec.root());
-            case ZSH -> ZSH_PRELUDE + AutoComplete.bash("otlpdoctor", spec.root().commandLine());
+            case ZSH -> ZSH_PRELUDE + BASH_SCRIPT_COMPINIT.matcher(AutoComplete.bash("otlpdoctor", spec.root().commandLine()))
+                    .replaceFirst("");
             default -> AutoComplete.bash("otlpdoctor", spec.root().commandLine());
         };
         spec.commandLine().getOut().print(script);

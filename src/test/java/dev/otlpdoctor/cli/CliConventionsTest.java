@@ -62,6 +62,40 @@ class CliConventionsTest {
         assertThatRun(cli.run("--help")).exitsWith(0).stdoutContains("  help ");
     }
 
+    @Test
+    void checkHelpHasAShortSynopsisAndEveryOptionUnderAHeading() {
+        var run = cli.run("check", "--help");
+        assertThatRun(run).exitsWith(0);
+        assertThat(run.out()).contains("Usage: otlpdoctor check [OPTIONS] [TARGET...]");
+        List<String> headings = CheckCommand.HELP_SECTIONS.stream().map(OptionSections.Section::heading).toList();
+        int previous = -1;
+        for (String heading : headings) {
+            int at = run.out().indexOf("\n" + heading + "\n");
+            assertThat(at).as("heading %s in\n%s", heading, run.out()).isGreaterThan(previous);
+            previous = at;
+        }
+        assertThat(run.out()).doesNotContain("Other options:");
+        var check = Subcommands.commandLine(new RootCommand(java.util.Map.of()), new String[] {"check"})
+                .getSubcommands().get("check").getCommandSpec();
+        assertThat(OptionSections.unlisted(check, CheckCommand.HELP_SECTIONS)).isEmpty();
+        // each option is listed once, under its heading
+        String probing = run.out().substring(run.out().indexOf("\nProbing:\n"), run.out().indexOf("\nHeaders and TLS:\n"));
+        assertThat(probing).contains("--timeout=DURATION", "--protocol=PROTOCOL", "--[no-]local").doesNotContain("--ca-cert");
+        for (String option : List.of("--timeout=", "--ca-cert=", "--targets-file=", "--strict ", "--debug ")) {
+            assertThat(run.out().split(java.util.regex.Pattern.quote(option), -1)).as(option).hasSize(2);
+        }
+    }
+
+    @Test
+    void anOptionNoSectionNamesIsListedUnderOtherOptions() {
+        var check = Subcommands.commandLine(new RootCommand(java.util.Map.of()), new String[] {"check"})
+                .getSubcommands().get("check");
+        OptionSections.install(check, List.of(OptionSections.Section.of("Probing:", "--timeout")));
+        String help = check.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+        assertThat(help).contains("Probing:", "Other options:", "--ca-cert=FILE");
+        assertThat(help.indexOf("--timeout=")).isLessThan(help.indexOf("Other options:"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "check", "lint", "env", "listen", "explain", "completion"})
     void versionIsTheSameOnEveryCommand(String command) {

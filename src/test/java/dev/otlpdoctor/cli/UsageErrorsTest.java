@@ -65,6 +65,7 @@ class UsageErrorsTest {
         assertThatRun(cli.run("completion", "bash")).exitsWith(0)
                 .stdoutContains("complete -F", "otlpdoctor", "check", "--timeout");
         assertThatRun(cli.run("completion", "zsh")).exitsWith(0).stdoutContains("bashcompinit", "complete -F");
-        assertThatRun(cli.run("completion", "fish")).exitsWith(2);
+        assertThatRun(cli.run("completion", "fish")).exitsWith(0).stdoutContains("complete -c otlpdoctor");
+        assertThatRun(cli.run("completion", "tcsh")).exitsWith(2);
     }
 }
