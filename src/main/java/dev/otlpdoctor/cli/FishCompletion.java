@@ -115,7 +115,7 @@ final class FishCompletion {
     private static boolean takesFile(ArgSpec arg) {
         Class<?> type = arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
         return Path.class.isAssignableFrom(type) || File.class.isAssignableFrom(type)
-                || arg.paramLabel().contains("FILE") || arg.paramLabel().equals("PEM");
+                || arg.paramLabel().contains("FILE");
     }
 
     private static String description(CommandSpec command) {
