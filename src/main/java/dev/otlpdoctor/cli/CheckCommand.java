@@ -35,6 +35,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code otlpdoctor check [TARGET...]}: run the probe chain and name the root cause. */
 @Command(name = "check",
+        mixinStandardHelpOptions = true,
+        abbreviateSynopsis = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Probe a collector's OTLP endpoints and name the root cause of what fails.",
@@ -65,8 +68,16 @@ public final class CheckCommand implements Callable<Integer> {
     /** The environment variable naming where the host's file system is mounted (docs/service-logs.md). */
     static final String HOST_ROOT = "OTLPDOCTOR_HOST_ROOT";
 
-    @Mixin
-    private HelpOption help;
+    /** How {@code check --help} groups the options (the declaration order below is the parse model's). */
+    static final List<OptionSections.Section> HELP_SECTIONS = List.of(
+            OptionSections.Section.of("Targets:", "--targets-file", "--parallel", "--k8s-service"),
+            OptionSections.Section.of("Probing:", "--timeout", "--protocol", "--signals", "--send-sample", "--local",
+                    "--health-url", "--metrics-url"),
+            OptionSections.Section.of("Headers and TLS:", "--header", "--tls", "--ca-cert", "--client-cert",
+                    "--client-key", "--insecure-skip-verify"),
+            OptionSections.Section.of("Collector config:", "--config", "--collector-version"),
+            OptionSections.Section.of("Output and exit code:", "--output", "--verbose", "--no-color", "--strict"),
+            OptionSections.Section.of("General:", "--help", "--version", "--debug"));
 
     @ParentCommand
     private RootCommand root;
@@ -75,10 +86,12 @@ public final class CheckCommand implements Callable<Integer> {
     private List<String> targets = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = "One deadline for the whole run (500ms, 5s, 1m). Default: ${DEFAULT-VALUE}.")
+            description = "One deadline for the whole run (500ms, 5s, 1m30s, as collector configs write durations)."
+                    + " Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Option(names = "--protocol", paramLabel = "PROTOCOL", defaultValue = "auto", converter = ProtocolConverter.class,
+            completionCandidates = CompletionValues.Protocols.class,
             description = "auto, grpc, http/protobuf or http/json. auto decides by port and identifies what answers."
                     + " Default: ${DEFAULT-VALUE}.")
     private Protocol protocol;
@@ -92,7 +105,8 @@ public final class CheckCommand implements Callable<Integer> {
     private boolean strict;
 
     @Option(names = "--targets-file", paramLabel = "FILE",
-            description = "More targets, one per line (# starts a comment), e.g. a fleet of collectors.")
+            description = "More targets, one per line (# starts a comment), e.g. a fleet of collectors; '-' reads"
+                    + " standard input.")
     private Path targetsFile;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "128",
@@ -207,7 +221,9 @@ public final class CheckCommand implements Callable<Integer> {
             parsed.add(parser.parse(targets.get(i), Source.argument(i + 1)));
         }
         if (targetsFile != null) {
-            parsed.addAll(TargetsFile.read(targetsFile, parser, deadline));
+            parsed.addAll(targetsFile.toString().equals("-")
+                    ? TargetsFile.readStandardInput(root.in(), parser, deadline)
+                    : TargetsFile.read(targetsFile, parser, deadline));
         }
         return parsed;
     }

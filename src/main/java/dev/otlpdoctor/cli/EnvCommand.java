@@ -29,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code otlpdoctor env}: lint an application's OTLP exporter settings; with --check, probe them. */
 @Command(name = "env",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Lint the OTLP exporter settings (OTEL_EXPORTER_OTLP_*) an application would use.",
@@ -77,7 +78,7 @@ public final class EnvCommand implements Callable<Integer> {
     private boolean check;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
-            description = "With --check: one deadline for the whole check (500ms, 5s, 1m). Default: ${DEFAULT-VALUE}.")
+            description = "With --check: one deadline for the whole check (500ms, 5s, 1m30s). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Option(names = "--strict", description = "Exit 1 on warnings too.")

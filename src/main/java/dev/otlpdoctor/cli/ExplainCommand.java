@@ -20,6 +20,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code otlpdoctor explain CODE}: the cause, evidence and fix of a finding code. */
 @Command(name = "explain",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         header = "Print what a finding code means: its cause, the evidence behind it, and the fix.",
         footerHeading = "%nExamples:%n",
@@ -28,9 +30,6 @@ import picocli.CommandLine.ParentCommand;
             "  otlpdoctor explain --list",
             "  otlpdoctor explain bind.localhost-only -o json | jq -r '.remediation[]'"})
 public final class ExplainCommand implements Callable<Integer> {
-
-    @Mixin
-    private HelpOption help;
 
     @ParentCommand
     private RootCommand root;

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code otlpdoctor lint FILE...}: lint collector configs and Kubernetes manifests offline. */
 @Command(name = "lint",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Lint collector configuration files and Kubernetes manifests, offline.",
@@ -58,6 +59,7 @@ public final class LintCommand implements Callable<Integer> {
     private boolean strict;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = CompletionValues.LintFormats.class,
             description = "text, json (the finding schema of check) or sarif (2.1.0, for code scanning). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
@@ -87,7 +89,7 @@ public final class LintCommand implements Callable<Integer> {
     private List<LintInput> inputs() {
         List<LintInput> inputs = new ArrayList<>();
         for (String file : files) {
-            inputs.add(file.equals("-") ? new LintInput("stdin", YamlReader.readCapped(System.in, "stdin"))
+            inputs.add(file.equals("-") ? new LintInput("stdin", YamlReader.readCapped(root.in(), "stdin"))
                     : new LintInput(file, YamlReader.readFile(Path.of(file))));
         }
         return inputs;

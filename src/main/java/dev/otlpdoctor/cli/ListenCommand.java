@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code otlpdoctor listen}: a small OTLP receiver that shows what arrives; {@code --expect} makes it a CI gate. */
 @Command(name = "listen",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Receive OTLP (gRPC 4317, HTTP 4318) and show what an application really sends.",

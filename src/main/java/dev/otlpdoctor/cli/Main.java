@@ -5,6 +5,7 @@ import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.Preparation;
 import dev.otlpdoctor.report.Printable;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -29,7 +30,7 @@ public final class Main {
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-        int code = run(args, out, err, withStartTime(System.getenv()));
+        int code = run(args, System.in, out, err, withStartTime(System.getenv()));
         out.flush();
         err.flush();
         System.exit(code);
@@ -50,14 +51,19 @@ public final class Main {
         return copy;
     }
 
-    /** Runs one command line in-process; tests drive the CLI through this. */
+    /** Runs one command line in-process with nothing on standard input. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return run(args, InputStream.nullInputStream(), out, err, env);
+    }
+
+    /** Runs one command line in-process, {@code in} standing for standard input; tests drive the CLI through this. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
         if (Subcommands.runs(args, CheckCommand.class)) {
             // Building the command model takes a fresh JVM about 100 ms on one core: the probes' TLS
             // stack and HTTP client start meanwhile on another.
             Preparation.startInBackground(Checker.standardChain());
         }
-        RootCommand root = new RootCommand(env);
+        RootCommand root = new RootCommand(env, in);
         CommandLine cli = Subcommands.commandLine(root, args)
                 .setOut(out)
                 .setErr(err)
@@ -80,7 +86,7 @@ public final class Main {
     private static IParameterExceptionHandler usageErrors(PrintWriter err) {
         return (ex, args) -> {
             CommandLine command = ex.getCommandLine();
-            err.println(command.getCommandSpec().qualifiedName() + ": " + firstLine(ex.getMessage()));
+            err.println(command.getCommandSpec().qualifiedName() + ": " + UsageSuggestions.describe(ex));
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE.code();
         };

@@ -11,6 +11,7 @@ public final class OutputOptions {
     public enum Format { TEXT, JSON }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = CompletionValues.OutputFormats.class,
             description = "Output format: text or json (one JSON document on stdout). Default: ${DEFAULT-VALUE}.")
     Format format;
 

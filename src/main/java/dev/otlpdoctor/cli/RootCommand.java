@@ -1,10 +1,12 @@
 package dev.otlpdoctor.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -35,16 +37,27 @@ public final class RootCommand implements Callable<Integer> {
      * a command line needs.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, LintCommand.class, EnvCommand.class,
-            ListenCommand.class, ExplainCommand.class, CompletionCommand.class);
+            ListenCommand.class, ExplainCommand.class, CompletionCommand.class, HelpCommand.class);
 
     private final Map<String, String> env;
+    private final InputStream in;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of errors (for bug reports).")
     private boolean debug;
 
     public RootCommand(Map<String, String> env) {
+        this(env, System.in);
+    }
+
+    public RootCommand(Map<String, String> env, InputStream in) {
         this.env = env;
+        this.in = in;
+    }
+
+    /** Standard input (or the stream a test gave), read for {@code -} in place of a file name. */
+    public InputStream in() {
+        return in;
     }
 
     /** The process environment (injected, so tests control it). */

@@ -3,6 +3,7 @@ package dev.otlpdoctor.target;
 import dev.otlpdoctor.BoundedFile;
 import dev.otlpdoctor.DoctorException;
 import dev.otlpdoctor.probe.Deadline;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A fleet file ({@code --targets-file}): one TARGET per line; blank lines and {@code #} comments (whole
@@ -24,7 +29,39 @@ public final class TargetsFile {
 
     /** The targets of the file; reading gives up when the run's deadline passes ({@code deadline} may be null). */
     public static List<Target> read(Path file, TargetParser parser, Deadline deadline) {
-        List<String> lines = readLines(file, deadline);
+        String label = "--targets-file " + file;
+        return parse(file.toString(), decode(BoundedFile.read(file, label, MAX_BYTES, deadline), label), parser);
+    }
+
+    /**
+     * The targets of standard input ({@code --targets-file -}), e.g. from {@code kubectl ... | otlpdoctor check
+     * --targets-file -}. Read on a thread of its own so an input that never ends (a terminal, an idle pipe)
+     * costs the run no more than its deadline.
+     */
+    public static List<Target> readStandardInput(InputStream in, TargetParser parser, Deadline deadline) {
+        String label = "--targets-file -";
+        FutureTask<byte[]> read = new FutureTask<>(() -> in.readNBytes(MAX_BYTES + 1));
+        Thread reader = new Thread(read, "otlpdoctor-targets-stdin");
+        reader.setDaemon(true);
+        reader.start();
+        byte[] bytes;
+        try {
+            bytes = deadline == null ? read.get() : read.get(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw DoctorException.usage(label + ": standard input not read within the run's deadline (--timeout)");
+        } catch (ExecutionException e) {
+            throw DoctorException.usage(label + ": standard input cannot be read (" + e.getCause().getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DoctorException.usage(label + ": interrupted while reading standard input");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw DoctorException.usage(label + ": larger than " + BoundedFile.size(MAX_BYTES) + ": refusing to read it");
+        }
+        return parse("stdin", decode(bytes, label), parser);
+    }
+
+    private static List<Target> parse(String name, List<String> lines, TargetParser parser) {
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -34,20 +71,20 @@ public final class TargetsFile {
                 continue;
             }
             try {
-                targets.add(parser.parse(text, Source.file(file.toString(), i + 1)));
+                targets.add(parser.parse(text, Source.file(name, i + 1)));
             } catch (DoctorException e) {
-                throw DoctorException.usage(file + ":" + (i + 1) + ": " + e.getMessage());
+                throw DoctorException.usage(name + ":" + (i + 1) + ": " + e.getMessage());
             }
         }
         if (targets.isEmpty()) {
-            throw DoctorException.usage("--targets-file " + file + ": no target in the file (one per line, # for comments)");
+            String file = name.equals("stdin") ? "-" : name;
+            throw DoctorException.usage("--targets-file " + file + ": no target in the "
+                    + (name.equals("stdin") ? "input" : "file") + " (one per line, # for comments)");
         }
         return targets;
     }
 
-    private static List<String> readLines(Path file, Deadline deadline) {
-        String label = "--targets-file " + file;
-        byte[] bytes = BoundedFile.read(file, label, MAX_BYTES, deadline);
+    private static List<String> decode(byte[] bytes, String label) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -18,7 +18,7 @@ class UsageErrorsTest {
         "check --timeout 0ms#otlpdoctor check: Invalid value for option '--timeout': '0ms' is too short: give at least 1ms",
         "check --protocol http#otlpdoctor check: Invalid value for option '--protocol': 'http' is not a protocol (auto, grpc, http/protobuf, http/json)",
         "check -o yaml#otlpdoctor check: Invalid value for option '--output': expected one of [TEXT, JSON] (case-insensitive) but was 'yaml'",
-        "frobnicate#otlpdoctor: Unmatched argument at index 0: 'frobnicate'",
+        "frobnicate#otlpdoctor: unknown command 'frobnicate'",
         "explain#otlpdoctor explain: Error: Missing required argument (specify one of these): (CODE | -l)",
     })
     void badArgumentsExit2WithOneLineAndAHint(String args, String message) {
@@ -65,6 +65,7 @@ class UsageErrorsTest {
         assertThatRun(cli.run("completion", "bash")).exitsWith(0)
                 .stdoutContains("complete -F", "otlpdoctor", "check", "--timeout");
         assertThatRun(cli.run("completion", "zsh")).exitsWith(0).stdoutContains("bashcompinit", "complete -F");
-        assertThatRun(cli.run("completion", "fish")).exitsWith(2);
+        assertThatRun(cli.run("completion", "fish")).exitsWith(0).stdoutContains("complete -c otlpdoctor");
+        assertThatRun(cli.run("completion", "tcsh")).exitsWith(2);
     }
 }

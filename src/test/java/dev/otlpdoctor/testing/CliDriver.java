@@ -1,7 +1,10 @@
 package dev.otlpdoctor.testing;
 
 import dev.otlpdoctor.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +15,8 @@ import java.util.Map;
  */
 public final class CliDriver {
     private final Map<String, String> env = new HashMap<>();
+    /** Standard input for the command; null: this JVM's System.in, read when the command runs. */
+    private InputStream stdin;
 
     /** A driver with an empty environment: tests never see the developer's OTEL_* variables. */
     public static CliDriver create() {
@@ -23,10 +28,20 @@ public final class CliDriver {
         return this;
     }
 
+    /** What the command reads as standard input (UTF-8). */
+    public CliDriver stdin(String text) {
+        return stdin(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public CliDriver stdin(InputStream in) {
+        this.stdin = in;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env));
+        int code = Main.run(args, stdin == null ? System.in : stdin, new PrintWriter(out, true), new PrintWriter(err, true), Map.copyOf(env));
         return new Result(code, out.toString(), err.toString(), String.join(" ", args));
     }
 
