@@ -78,11 +78,6 @@ public final class Diagnoser {
         return new TargetVerdict(Severity.FAIL, cause, cause.title());
     }
 
-    /** The root cause among the findings of several targets (as one run), or empty when none is warn or worse. */
-    public Optional<Diagnosis> diagnose(List<Target> targets, List<ProbeRun> probes, PathFacts facts) {
-        return rootCause(new RunEvidence(targets, probes, facts));
-    }
-
     private static Optional<Diagnosis> rootCause(RunEvidence evidence) {
         if (evidence.worst() == null) {
             return Optional.empty();

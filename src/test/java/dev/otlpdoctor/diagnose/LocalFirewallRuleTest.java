@@ -29,7 +29,7 @@ class LocalFirewallRuleTest {
                 .evidence("firewalls", "ufw")
                 .step("ufw: sudo ufw allow 4317/tcp")
                 .build().attributedTo("firewall", "10.0.0.5")));
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target), List.of(firewall, timeout()), PathFacts.networkOnly(Set.of())).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(target, List.of(firewall, timeout()), PathFacts.networkOnly(Set.of())).diagnosis();
         assertThat(diagnosis.code()).isEqualTo("tcp.timeout");
         assertThat(diagnosis.summary()).contains("this machine has a host firewall (ufw)");
         assertThat(diagnosis.remediation().get(1)).isEqualTo("ufw: sudo ufw allow 4317/tcp");
@@ -38,7 +38,7 @@ class LocalFirewallRuleTest {
 
     @Test
     void withoutAFirewallFindingTheGenericRuleDecides() {
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target), List.of(timeout()), PathFacts.networkOnly(Set.of())).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(target, List.of(timeout()), PathFacts.networkOnly(Set.of())).diagnosis();
         assertThat(diagnosis.code()).isEqualTo("tcp.timeout");
         assertThat(diagnosis.remediation()).noneMatch(s -> s.startsWith("ufw:"));
     }

@@ -218,7 +218,7 @@ class CollectorExtrasTest {
         Finding failing = only(found, "collector.exporter-failing");
         assertThat(failing.severity()).isEqualTo(Severity.FAIL);
         assertThat(failing.evidence()).containsEntry("duringRun", "1");
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target()), runs, PathFacts.networkOnly(Set.of())).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(target(), runs, PathFacts.networkOnly(Set.of())).diagnosis();
         assertThat(diagnosis.code()).isEqualTo("collector.exporter-failing");
         assertThat(diagnosis.summary()).contains("otlp/tempo").contains("application side is not the problem");
     }
@@ -237,7 +237,7 @@ class CollectorExtrasTest {
     void receiverRefusalsAreDiagnosedAsBackPressure() {
         collector.metricsPage = () -> CollectorPages.v0_155WithTypeSuffix(500, 25, 0);
         List<ProbeRun> runs = runChain(collector.url("/"), collector.url("/metrics"), false, Duration.ofSeconds(5));
-        Diagnosis diagnosis = new Diagnoser().diagnose(List.of(target()), runs, PathFacts.networkOnly(Set.of())).orElseThrow();
+        Diagnosis diagnosis = new Diagnoser().diagnose(target(), runs, PathFacts.networkOnly(Set.of())).diagnosis();
         assertThat(diagnosis.code()).isEqualTo(CollectorCodes.RECEIVER_REFUSING.code());
         assertThat(diagnosis.summary()).contains("otlp").contains("memory_limiter");
     }
