@@ -13,8 +13,10 @@ import dev.otlpdoctor.report.catalog.NetworkCodes;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The packet filter on the target's path decides the connection's fate before any socket sees it: a rule
@@ -79,8 +81,16 @@ final class FirewallOnPathRule implements DiagnosisRule {
                 + (verdict.certain() ? "" : " Some earlier rules were not understood and might decide first.")
                 + " Nothing behind the packet filter was reached, so the socket and the collector were not tested.";
         String title = reported.map(Finding::title).orElse(code.code() + " at " + connection.endpoint());
-        List<String> steps = reported.map(Finding::remediation).orElse(code.remediation());
-        return new Diagnosis(code.code(), title, summary, steps, Diagnoser.alsoCheck(evidence, code));
+        // The fix of every blocked port of the target first (a rule often covers 4317 and 4318 alike), then
+        // the general steps, each said once.
+        List<Finding> blocked = evidence.findings(code);
+        Set<String> steps = new LinkedHashSet<>();
+        blocked.stream().filter(f -> !f.remediation().isEmpty()).forEach(f -> steps.add(f.remediation().get(0)));
+        blocked.forEach(f -> steps.addAll(f.remediation()));
+        if (steps.isEmpty()) {
+            steps.addAll(code.remediation());
+        }
+        return new Diagnosis(code.code(), title, summary, List.copyOf(steps), Diagnoser.alsoCheck(evidence, code));
     }
 
     private static Diagnosis refusedBeforeTheSocket(RunEvidence evidence, Finding refused, SocketPath path) {

@@ -347,6 +347,19 @@ class DiagnoserTableTest {
     }
 
     @Test
+    void aRuleBlockingBothPortsGivesTheFixOfEachPortFirst() {
+        Case facts = when("both ports rejected").runs(tcpRefused(GRPC), tcpRefused(HTTP),
+                        firewallFinding(GRPC, LocalCodes.FIREWALL_REJECTS), firewallFinding(HTTP, LocalCodes.FIREWALL_REJECTS))
+                .paths(served(GRPC, HERE, null), served(HTTP, HERE, null))
+                .firewall(ruleset(FirewallVerdict.Action.REJECT, "tcp reset", FirewallRule.Tool.NFTABLES));
+        List<String> steps = new Diagnoser().diagnose(facts.target, facts.runs, facts.facts()).diagnosis().remediation();
+        assertThat(steps.get(0)).endsWith("handle 7 (4317)");
+        assertThat(steps.get(1)).endsWith("handle 7 (4318)");
+        assertThat(steps.get(2)).startsWith("List the rules");
+        assertThat(steps).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theTableCoversAtLeastFortySituations() {
         assertThat(table().count()).isGreaterThanOrEqualTo(40);
     }
@@ -426,7 +439,8 @@ class DiagnoserTableTest {
         return run("firewall", endpoint, code.finding().endpoint(endpoint).evidence("address", "10.0.0.5")
                 .evidence("port", PathFixtures.port(endpoint)).evidence("tool", "nft").evidence("family", "inet")
                 .evidence("table", "filter").evidence("chain", "input").evidence("rule", "tcp dport 4317 drop")
-                .evidence("rejectWith", "tcp reset").param("fix", "sudo nft delete rule inet filter input handle 7").build());
+                .evidence("rejectWith", "tcp reset")
+                .param("fix", "sudo nft delete rule inet filter input handle 7 (" + PathFixtures.port(endpoint) + ")").build());
     }
 
     private static ProbeRun config(dev.otlpdoctor.report.CatalogEntry code, Severity severity) {
