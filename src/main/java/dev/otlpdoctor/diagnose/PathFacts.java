@@ -37,10 +37,7 @@ public record PathFacts(Set<Signal> signals, List<SocketPath> sockets, FirewallV
 
     /** What the packet filter does with a connection to the address and port, when its ruleset was read. */
     public Optional<FirewallVerdict> firewall(InetAddress address, int port) {
-        if (firewall == null || firewall.unavailable().isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(firewall.verdictFor(address, port));
+        return rulesetRead() ? Optional.ofNullable(firewall.verdictFor(address, port)) : Optional.empty();
     }
 
     /** Whether the kernel's ruleset was read: then only its verdicts, not the mere presence of a firewall, count. */

@@ -52,7 +52,7 @@ final class Proof {
             for (Finding f : run.findings()) {
                 Set<Signal> signals = accepted.get(f.endpoint());
                 if (signals != null && ACCEPTED.contains(f.entry()) && !clientWouldFail.contains(f.endpoint())) {
-                    Signal signal = signal(f);
+                    Signal signal = Signal.ofLabel(String.valueOf(f.evidence().get("signal")));
                     if (signal != null) {
                         signals.add(signal);
                     }
@@ -60,16 +60,6 @@ final class Proof {
             }
         }
         return new Proof(accepted, requested);
-    }
-
-    private static Signal signal(Finding f) {
-        Object value = f.evidence().get("signal");
-        for (Signal s : Signal.values()) {
-            if (s.label().equals(String.valueOf(value))) {
-                return s;
-            }
-        }
-        return null;
     }
 
     /** Every endpoint accepted every requested signal. */

@@ -15,7 +15,7 @@ final class CollectorFinder {
     }
 
     static List<CollectorProcess> find(HostFs fs, HostSnapshot snapshot) {
-        String ownNamespace = ProcessDetails.link(fs.proc("self", "ns", "net"));
+        String ownNamespace = ProcessDetails.ownNetwork(fs);
         List<CollectorProcess> out = new ArrayList<>();
         for (ProcessInfo process : snapshot.processes()) {
             Optional<String> distribution = CollectorMatcher.distribution(process);
@@ -23,7 +23,7 @@ final class CollectorFinder {
                 continue;
             }
             ProcessDetails details = ProcessDetails.read(fs, process);
-            boolean ownNetwork = details.netns() != null && ownNamespace != null && !details.netns().equals(ownNamespace);
+            boolean ownNetwork = !details.sharesNetwork(ownNamespace);
             List<Listener> listeners = ownNetwork ? namespaceListeners(fs, process)
                     : snapshot.listeners().stream().filter(l -> l.owner() != null && l.owner().pid() == process.pid())
                             .toList();

@@ -19,14 +19,6 @@ public record CollectorProcess(ProcessInfo process, String distribution, List<Co
     }
 
     /**
-     * Whether it shares the network namespace {@code namespace} (this process's, {@code net:[…]}); a
-     * namespace that cannot be read counts as shared, as its sockets were then read from this namespace.
-     */
-    public boolean inNamespace(String namespace) {
-        return details.netns() == null || namespace == null || details.netns().equals(namespace);
-    }
-
-    /**
      * Where this process's file system shows {@code path} from here: through /proc/PID/root, so a config
      * inside a container is readable from the host (given the permission).
      */

@@ -23,6 +23,19 @@ public record ProcessDetails(String exe, String user, Instant started, String co
     private static final long USER_HZ = 100;
     private static final Pattern CONTAINER_ID = Pattern.compile("([0-9a-f]{64}|[0-9a-f]{32})");
 
+    /**
+     * Whether the process shares the network namespace {@code namespace} (this process's, {@code net:[…]}); one
+     * that cannot be read counts as shared, as its sockets are then read from this namespace.
+     */
+    boolean sharesNetwork(String namespace) {
+        return netns == null || namespace == null || netns.equals(namespace);
+    }
+
+    /** This process's own network namespace, {@code net:[…]}, or null when not readable. */
+    static String ownNetwork(HostFs fs) {
+        return link(fs.proc("self", "ns", "net"));
+    }
+
     static ProcessDetails read(HostFs fs, ProcessInfo process) {
         Path dir = fs.proc(Integer.toString(process.pid()));
         return new ProcessDetails(link(dir.resolve("exe")), user(fs, process.uid()), started(fs, dir),

@@ -50,17 +50,17 @@ public final class ProcessProbe extends LocalProbe {
         // target and it runs in this network namespace; otherwise it is another collector, reported as context.
         boolean served = paths.stream().anyMatch(p -> p.reach().reaches() && p.collector() != null);
         boolean nothingListens = paths.stream().anyMatch(p -> p.reach() == SocketPath.Reach.NOTHING);
-        String ownNamespace = ProcessDetails.link(fs.proc("self", "ns", "net"));
+        String ownNamespace = ProcessDetails.ownNetwork(fs);
         Set<CollectorProcess> onPath = new HashSet<>();
         for (CollectorProcess collector : collectors) {
-            boolean here = collector.inNamespace(ownNamespace);
-            if (paths.stream().anyMatch(p -> p.collector() == collector) || (here && !served && nothingListens)) {
+            boolean candidate = collector.details().sharesNetwork(ownNamespace) && !served && nothingListens;
+            if (candidate || paths.stream().anyMatch(p -> p.collector() == collector)) {
                 onPath.add(collector);
             }
             findings.add(running(collector, onPath(collector, paths), context.target().host()));
             boolean listensOnOtlp = collector.listeners().stream().anyMatch(l -> ports.contains(l.socket().port()));
             if (!listensOnOtlp && collector.process().fdsReadable()) {
-                findings.add(noOtlpListener(collector, portList, here && !served && nothingListens));
+                findings.add(noOtlpListener(collector, portList, candidate));
             }
         }
         context.facts().put(ON_PATH, onPath);
