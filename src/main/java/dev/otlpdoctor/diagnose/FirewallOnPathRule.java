@@ -1,5 +1,6 @@
 package dev.otlpdoctor.diagnose;
 
+import dev.otlpdoctor.probe.local.LocalTarget;
 import dev.otlpdoctor.probe.local.SocketPath;
 import dev.otlpdoctor.probe.local.firewall.FirewallRule;
 import dev.otlpdoctor.probe.local.firewall.FirewallVerdict;
@@ -11,7 +12,6 @@ import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +33,9 @@ final class FirewallOnPathRule implements DiagnosisRule {
         failed.addAll(evidence.findings(NetworkCodes.TCP_REFUSED));
         failed.addAll(evidence.findings(NetworkCodes.TCP_UNREACHABLE));
         for (Finding connection : failed) {
-            Optional<InetAddress> address = literal(connection.evidence().get("address"));
+            // The address the tcp probe connected to, as an IP literal (never a name lookup).
+            Optional<InetAddress> address = Optional.ofNullable(
+                    LocalTarget.literal(String.valueOf(connection.evidence().get("address"))));
             Object port = connection.evidence().get("port");
             if (address.isEmpty() || !(port instanceof Integer number)) {
                 continue;
@@ -104,20 +106,6 @@ final class FirewallOnPathRule implements DiagnosisRule {
         steps.addAll(refused.remediation());
         return new Diagnosis(refused.code(), refused.endpoint() + ": refused although a socket listens there", summary,
                 steps, Diagnoser.alsoCheck(evidence, refused.entry()));
-    }
-
-    /** An IP literal as the tcp probe records it; never a name lookup. */
-    private static Optional<InetAddress> literal(Object text) {
-        String value = String.valueOf(text);
-        if (value.isEmpty() || !(Character.digit(value.charAt(0), 16) >= 0 || value.startsWith(":"))
-                || value.chars().anyMatch(c -> Character.isLetter(c) && Character.digit(c, 16) < 0)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(value));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class LocalTarget {
     }
 
     /** The address of an IP literal; null for a name (no lookup is made). */
-    static InetAddress literal(String host) {
+    public static InetAddress literal(String host) {
         if (!IPV4.matcher(host).matches() && host.indexOf(':') < 0) {
             return null;
         }
