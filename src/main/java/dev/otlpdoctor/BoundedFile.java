@@ -44,19 +44,19 @@ public final class BoundedFile {
                 total += n;
                 out.write(buffer, 0, n);
                 if (deadline != null && deadline.expired()) {
-                    throw DoctorException.usage(label + ": not read within the run's deadline (--timeout)");
+                    throw new InvalidInputException(label + ": not read within the run's deadline (--timeout)");
                 }
             }
             if (total > maxBytes) {
-                throw DoctorException.usage(label + ": larger than " + size(maxBytes) + ": refusing to read it");
+                throw new InvalidInputException(label + ": larger than " + size(maxBytes) + ": refusing to read it");
             }
             return out.toByteArray();
         } catch (NoSuchFileException e) {
-            throw DoctorException.usage(label + ": no such file");
+            throw new InvalidInputException(label + ": no such file");
         } catch (AccessDeniedException e) {
-            throw DoctorException.usage(label + ": permission denied");
+            throw new InvalidInputException(label + ": permission denied");
         } catch (IOException e) {
-            throw DoctorException.usage(label + ": cannot be read (" + reason(e) + ")");
+            throw new InvalidInputException(label + ": cannot be read (" + reason(e) + ")");
         }
     }
 
@@ -76,17 +76,17 @@ public final class BoundedFile {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class); // follows symbolic links
         } catch (NoSuchFileException e) {
-            throw DoctorException.usage(label + ": no such file");
+            throw new InvalidInputException(label + ": no such file");
         } catch (AccessDeniedException e) {
-            throw DoctorException.usage(label + ": permission denied");
+            throw new InvalidInputException(label + ": permission denied");
         } catch (IOException | SecurityException e) {
-            throw DoctorException.usage(label + ": cannot be read (" + reason(e) + ")");
+            throw new InvalidInputException(label + ": cannot be read (" + reason(e) + ")");
         }
         if (attributes.isDirectory()) {
-            throw DoctorException.usage(label + ": is a directory, not a file");
+            throw new InvalidInputException(label + ": is a directory, not a file");
         }
         if (!attributes.isRegularFile()) {
-            throw DoctorException.usage(label + ": is not a regular file (a device, FIFO or socket): refusing to read it;"
+            throw new InvalidInputException(label + ": is not a regular file (a device, FIFO or socket): refusing to read it;"
                     + " save the content to a file first");
         }
     }

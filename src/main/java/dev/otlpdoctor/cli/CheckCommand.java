@@ -1,6 +1,6 @@
 package dev.otlpdoctor.cli;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.lint.ConfigStep;
 import dev.otlpdoctor.lint.config.CollectorVersion;
@@ -153,7 +153,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (parallel < 1) {
-            throw DoctorException.usage("--parallel " + parallel + ": give at least 1");
+            throw new InvalidInputException("--parallel " + parallel + ": give at least 1");
         }
         List<ProbeRun> runLevel = new ArrayList<>();
         if (!configFiles.isEmpty()) {
@@ -168,7 +168,7 @@ public final class CheckCommand implements Callable<Integer> {
         Report report;
         if (k8sService != null) {
             if (!targets.isEmpty() || targetsFile != null) {
-                throw DoctorException.usage("--k8s-service names what to check: give it without a TARGET");
+                throw new InvalidInputException("--k8s-service names what to check: give it without a TARGET");
             }
             ServiceInspector.View view = ServiceInspector.view(ServiceRef.parse(k8sService), root.env(), deadline);
             runLevel.add(view.run());

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.cli;
 
 import com.google.gson.JsonArray;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.CatalogRenderer;
@@ -72,10 +72,10 @@ public final class ExplainCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private static DoctorException unknown(String code) {
+    private static InvalidInputException unknown(String code) {
         List<String> close = Catalog.closeMatches(code);
         String hint = close.isEmpty() ? "" : " Did you mean: " + String.join(", ", close) + "?";
-        return DoctorException.usage("unknown finding code '" + code + "'." + hint
+        return new InvalidInputException("unknown finding code '" + code + "'." + hint
                 + " ('otlpdoctor explain --list' shows every code)");
     }
 

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.cli;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.listen.Expectation;
 import dev.otlpdoctor.listen.InFlightBudget;
 import dev.otlpdoctor.listen.ListenConfig;
@@ -120,20 +120,20 @@ public final class ListenCommand implements Callable<Integer> {
                 maxMessageSize(), tlsCert, tlsKey, requireHeader == null ? null : RequiredHeader.parse(requireHeader),
                 Math.max(2, Runtime.getRuntime().availableProcessors()), limits());
         if (config.grpcPort() == ListenConfig.OFF && config.httpPort() == ListenConfig.OFF) {
-            throw DoctorException.usage("--grpc-port 0 and --http-port 0: nothing left to listen on");
+            throw new InvalidInputException("--grpc-port 0 and --http-port 0: nothing left to listen on");
         }
         if (config.grpcPort() == config.httpPort()) {
-            throw DoctorException.usage("--grpc-port and --http-port are both " + grpcPort + ": give them different ports");
+            throw new InvalidInputException("--grpc-port and --http-port are both " + grpcPort + ": give them different ports");
         }
         if (duration != null && !parsed.isEmpty()) {
-            throw DoctorException.usage("--duration and --expect: with --expect the run ends when they hold,"
+            throw new InvalidInputException("--duration and --expect: with --expect the run ends when they hold,"
                     + " or after --timeout");
         }
         if ((tlsCert == null) != (tlsKey == null)) {
-            throw DoctorException.usage("--tls-cert and --tls-key go together: give both or neither");
+            throw new InvalidInputException("--tls-cert and --tls-key go together: give both or neither");
         }
         if (keep < 0 || keep > 100_000) {
-            throw DoctorException.usage("--keep " + keep + ": expected 0 to 100000");
+            throw new InvalidInputException("--keep " + keep + ": expected 0 to 100000");
         }
         ListenRun.Options options = new ListenRun.Options(config, parsed, duration, timeout, output.json(),
                 output.verbose(), keep, jsonl, Duration.ofSeconds(1), port -> PortHolder.of(HostFs.system(), port, PORT_HOLDER_LOOKUP));
@@ -142,15 +142,15 @@ public final class ListenCommand implements Callable<Integer> {
 
     private ListenConfig.Limits limits() {
         if (maxConnections < 1 || maxConnections > 1_000_000) {
-            throw DoctorException.usage("--max-connections " + maxConnections + ": expected 1 to 1000000");
+            throw new InvalidInputException("--max-connections " + maxConnections + ": expected 1 to 1000000");
         }
         int largest = maxMessageSize == null ? ListenConfig.HTTP_DEFAULT_MAX_BODY : maxMessageSize;
         if (maxInFlight != null && maxInFlight < largest) {
-            throw DoctorException.usage("--max-in-flight " + maxInFlight + ": must hold at least one message of"
+            throw new InvalidInputException("--max-in-flight " + maxInFlight + ": must hold at least one message of"
                     + " --max-message-size (" + largest + " bytes)");
         }
         if (idleTimeout.compareTo(Duration.ofMillis(100)) < 0) {
-            throw DoctorException.usage("--idle-timeout " + idleTimeout.toMillis() + "ms: expected at least 100ms");
+            throw new InvalidInputException("--idle-timeout " + idleTimeout.toMillis() + "ms: expected at least 100ms");
         }
         long budget = maxInFlight != null ? maxInFlight : Math.max(largest, InFlightBudget.defaultBytes());
         return new ListenConfig.Limits(maxConnections, budget, idleTimeout);
@@ -164,13 +164,13 @@ public final class ListenCommand implements Callable<Integer> {
             }
             return InetAddress.getByName(bind.replace("[", "").replace("]", ""));
         } catch (UnknownHostException e) {
-            throw DoctorException.usage("--bind '" + bind + "': expected an IP address such as 127.0.0.1, 0.0.0.0 or ::1");
+            throw new InvalidInputException("--bind '" + bind + "': expected an IP address such as 127.0.0.1, 0.0.0.0 or ::1");
         }
     }
 
     private static int port(int port, String option) {
         if (port < 0 || port > 65535) {
-            throw DoctorException.usage(option + " " + port + ": expected a port from 1 to 65535, or 0 to turn it off");
+            throw new InvalidInputException(option + " " + port + ": expected a port from 1 to 65535, or 0 to turn it off");
         }
         return port == 0 ? ListenConfig.OFF : port;
     }
@@ -180,7 +180,7 @@ public final class ListenCommand implements Callable<Integer> {
             return 0;
         }
         if (maxMessageSize < 1024) {
-            throw DoctorException.usage("--max-message-size " + maxMessageSize + ": expected at least 1024 bytes");
+            throw new InvalidInputException("--max-message-size " + maxMessageSize + ": expected at least 1024 bytes");
         }
         return maxMessageSize;
     }

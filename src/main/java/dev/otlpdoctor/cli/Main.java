@@ -1,6 +1,6 @@
 package dev.otlpdoctor.cli;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.Preparation;
@@ -94,12 +94,12 @@ public final class Main {
 
     private static IExecutionExceptionHandler executionErrors(RootCommand root, PrintWriter err) {
         return (ex, command, parseResult) -> {
-            if (ex instanceof DoctorException doctor) {
-                err.println("otlpdoctor: " + Printable.line(firstLine(doctor.getMessage())));
-                if (root.debug() && doctor.getCause() != null) {
-                    doctor.printStackTrace(err);
+            if (ex instanceof InvalidInputException invalid) {
+                err.println("otlpdoctor: " + Printable.line(firstLine(invalid.getMessage())));
+                if (root.debug() && invalid.getCause() != null) {
+                    invalid.printStackTrace(err);
                 }
-                return doctor.exitCode().code();
+                return ExitCode.USAGE.code();
             }
             return internalError(ex, root, err);
         };

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.cli;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.target.Protocol;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -11,7 +11,7 @@ public final class ProtocolConverter implements ITypeConverter<Protocol> {
     public Protocol convert(String value) {
         try {
             return Protocol.parse(value, "--protocol");
-        } catch (DoctorException e) {
+        } catch (InvalidInputException e) {
             throw new TypeConversionException("'" + value + "' is not a protocol (auto, grpc, http/protobuf, http/json)");
         }
     }

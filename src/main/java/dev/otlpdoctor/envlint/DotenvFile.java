@@ -1,6 +1,6 @@
 package dev.otlpdoctor.envlint;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.target.EnvSettings;
 import dev.otlpdoctor.target.Setting;
 import dev.otlpdoctor.target.Source;
@@ -45,11 +45,11 @@ public final class DotenvFile {
             int eq = line.indexOf('=');
             String where = label + ":" + lineNumber;
             if (eq <= 0) {
-                throw DoctorException.usage(where + ": expected NAME=VALUE");
+                throw new InvalidInputException(where + ": expected NAME=VALUE");
             }
             String name = line.substring(0, eq).strip();
             if (!NAME.matcher(name).matches()) {
-                throw DoctorException.usage(where + ": '" + name + "' is not a variable name");
+                throw new InvalidInputException(where + ": '" + name + "' is not a variable name");
             }
             String value = value(line.substring(eq + 1).strip(), where);
             settings.set(new Setting(name, value, Source.file(label, lineNumber)));
@@ -61,7 +61,7 @@ public final class DotenvFile {
         if (raw.startsWith("'")) {
             int close = raw.indexOf('\'', 1);
             if (close < 0) {
-                throw DoctorException.usage(where + ": the single-quoted value has no closing quote");
+                throw new InvalidInputException(where + ": the single-quoted value has no closing quote");
             }
             requireOnlyComment(raw.substring(close + 1), where);
             return raw.substring(1, close);
@@ -86,7 +86,7 @@ public final class DotenvFile {
                     value.append(c);
                 }
             }
-            throw DoctorException.usage(where + ": the double-quoted value has no closing quote");
+            throw new InvalidInputException(where + ": the double-quoted value has no closing quote");
         }
         for (int i = 1; i < raw.length(); i++) {
             if (raw.charAt(i) == '#' && Character.isWhitespace(raw.charAt(i - 1))) {
@@ -99,7 +99,7 @@ public final class DotenvFile {
     private static void requireOnlyComment(String rest, String where) {
         String after = rest.strip();
         if (!after.isEmpty() && !after.startsWith("#")) {
-            throw DoctorException.usage(where + ": unexpected text after the closing quote");
+            throw new InvalidInputException(where + ": unexpected text after the closing quote");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.envlint;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.otlp.Header;
 import dev.otlpdoctor.otlp.OtlpHeaders;
 import dev.otlpdoctor.otlp.Signal;
@@ -87,7 +87,7 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
         }
         try {
             return OtlpHeaders.resolve(Map.of(OtlpHeaders.ENV, general.get().value()), List.of());
-        } catch (DoctorException e) {
+        } catch (InvalidInputException e) {
             notReproduced.add(general.get().describe() + " (not valid header syntax, see the findings above)");
             return List.of();
         }

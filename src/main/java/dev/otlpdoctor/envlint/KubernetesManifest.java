@@ -1,6 +1,6 @@
 package dev.otlpdoctor.envlint;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,9 +73,9 @@ public final class KubernetesManifest {
         } catch (MarkedYamlEngineException e) {
             String where = e.getProblemMark().map(m -> label + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
                     .orElse(label);
-            throw DoctorException.usage(where + ": not valid YAML: " + e.getProblem());
+            throw new InvalidInputException(where + ": not valid YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
-            throw DoctorException.usage(label + ": not valid YAML: " + e.getMessage());
+            throw new InvalidInputException(label + ": not valid YAML: " + e.getMessage());
         }
         return manifest;
     }

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.envlint;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.envlint.KubernetesManifest.Container;
 import dev.otlpdoctor.target.EnvSettings;
 import dev.otlpdoctor.target.Setting;
@@ -51,11 +51,11 @@ public final class ManifestEnv {
     private static Container choose(KubernetesManifest manifest, String name) {
         List<Container> all = manifest.containers();
         if (all.isEmpty()) {
-            throw DoctorException.usage(manifest.label() + ": no Pod or workload with containers found");
+            throw new InvalidInputException(manifest.label() + ": no Pod or workload with containers found");
         }
         if (name != null) {
             return all.stream().filter(c -> c.name().equals(name)).findFirst()
-                    .orElseThrow(() -> DoctorException.usage(manifest.label() + ": no container '" + name
+                    .orElseThrow(() -> new InvalidInputException(manifest.label() + ": no container '" + name
                             + "' (containers: " + names(all) + ")"));
         }
         List<Container> apps = all.stream().filter(c -> !c.init()).toList();
@@ -66,7 +66,7 @@ public final class ManifestEnv {
         if (otel.size() == 1) {
             return otel.get(0);
         }
-        throw DoctorException.usage(manifest.label() + ": " + apps.size() + " containers (" + names(apps)
+        throw new InvalidInputException(manifest.label() + ": " + apps.size() + " containers (" + names(apps)
                 + "): choose one with --container NAME");
     }
 

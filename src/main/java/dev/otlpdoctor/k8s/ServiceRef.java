@@ -1,6 +1,6 @@
 package dev.otlpdoctor.k8s;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public record ServiceRef(String name, Optional<String> namespace) {
             namespace = namespace.substring(0, namespace.length() - ".svc.cluster.local".length());
         }
         if (!DNS_LABEL.matcher(name).matches() || (namespace != null && !DNS_LABEL.matcher(namespace).matches())) {
-            throw DoctorException.usage("--k8s-service '" + text + "': expected NAME or NAME.NAMESPACE "
+            throw new InvalidInputException("--k8s-service '" + text + "': expected NAME or NAME.NAMESPACE "
                     + "(lower-case letters, digits and '-'), e.g. otel-collector.observability");
         }
         return new ServiceRef(name, Optional.ofNullable(namespace));

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.lint;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.config.CollectorConfig;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.config.Deployment;
@@ -50,7 +50,7 @@ public final class ConfigLinter {
             root = YamlNode.map(Map.of(), Map.of(), root.location());
         }
         if (!root.isMap()) {
-            throw DoctorException.usage(root.location() + ": not a collector config: the top level must be a map "
+            throw new InvalidInputException(root.location() + ": not a collector config: the top level must be a map "
                     + "(receivers:, exporters:, service: …)");
         }
         EnvExpander expander = new EnvExpander(env);

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.otlp.Signal;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,12 +56,12 @@ public final class Expectation {
             String attribute = seen.group(1).equals("service") ? "service.name" : seen.group(1);
             String value = seen.group(2).strip();
             if (attribute.equals("protocol") && !PROTOCOLS.contains(value)) {
-                throw DoctorException.usage("--expect '" + text + "': protocol is one of grpc, http/protobuf,"
+                throw new InvalidInputException("--expect '" + text + "': protocol is one of grpc, http/protobuf,"
                         + " http/json, http (either HTTP encoding)");
             }
             return new Expectation(text.strip(), null, null, null, 0, attribute, value);
         }
-        throw DoctorException.usage("--expect '" + text + "': not an expectation (examples: 'traces>=1',"
+        throw new InvalidInputException("--expect '" + text + "': not an expectation (examples: 'traces>=1',"
                 + " 'logs=3', 'traces[checkout]>0', 'service=checkout', 'span.name=GET /',"
                 + " 'resource.deployment.environment.name=prod', 'protocol=grpc')");
     }

@@ -2,7 +2,7 @@ package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.otlp.OtlpJson;
 import com.google.protobuf.Message;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ public final class JsonLines implements AutoCloseable {
         try {
             return new JsonLines(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw DoctorException.usage("--jsonl " + file + ": cannot be written (" + e.getMessage() + ")");
+            throw new InvalidInputException("--jsonl " + file + ": cannot be written (" + e.getMessage() + ")");
         }
     }
 
@@ -53,7 +53,7 @@ public final class JsonLines implements AutoCloseable {
             failure = failure == null ? e : failure;
         }
         if (failure != null) {
-            throw DoctorException.usage("--jsonl " + file + ": writing failed (" + failure.getMessage() + ")");
+            throw new InvalidInputException("--jsonl " + file + ": writing failed (" + failure.getMessage() + ")");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.DoctorException;
-import dev.otlpdoctor.ExitCode;
+import dev.otlpdoctor.InvalidInputException;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
@@ -74,7 +73,7 @@ public final class OtlpServers implements AutoCloseable {
                     ? TlsServerCredentials.create(config.tlsCert().toFile(), config.tlsKey().toFile())
                     : InsecureServerCredentials.create();
         } catch (IOException e) {
-            throw DoctorException.usage("--tls-cert/--tls-key: cannot be read (" + e.getMessage() + ")");
+            throw new InvalidInputException("--tls-cert/--tls-key: cannot be read (" + e.getMessage() + ")");
         }
         // listen's own event loops and listening channel, so that each connection starts with the
         // connection cap and the first-bytes sniffer (GrpcServerChannels), as on the HTTP server.
@@ -139,15 +138,15 @@ public final class OtlpServers implements AutoCloseable {
         return gate.open();
     }
 
-    private DoctorException bindFailure(IOException e, int port, String what, String option, PortOwner owner) {
+    private InvalidInputException bindFailure(IOException e, int port, String what, String option, PortOwner owner) {
         String where = ClientAddress.hostForUrl(config.bind()) + ":" + port;
         if (addressInUse(e)) {
             String by = owner.of(port).map(o -> " by " + o).orElse("");
-            return new DoctorException(ExitCode.USAGE, "port " + port + " (" + what + ") on "
+            return new InvalidInputException("port " + port + " (" + what + ") on "
                     + where + " is already in use" + by + ": stop that process, or choose another port with "
                     + option + " (0 turns " + what + " off)", e);
         }
-        return new DoctorException(ExitCode.USAGE, "cannot listen on " + where + " (" + what + "): "
+        return new InvalidInputException("cannot listen on " + where + " (" + what + "): "
                 + rootMessage(e) + "; check --bind", e);
     }
 

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -22,7 +22,7 @@ public final class RequiredHeader {
         int eq = text.indexOf('=');
         String name = eq < 0 ? "" : text.substring(0, eq).strip();
         if (eq < 0 || name.isEmpty() || !name.chars().allMatch(RequiredHeader::tokenChar) || eq == text.length() - 1) {
-            throw DoctorException.usage("--require-header: expected NAME=VALUE with a non-empty value"
+            throw new InvalidInputException("--require-header: expected NAME=VALUE with a non-empty value"
                     + " (example: --require-header authorization='Bearer <token>')");
         }
         return new RequiredHeader(name.toLowerCase(Locale.ROOT), text.substring(eq + 1));

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.BoundedFile;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ final class TlsMaterial {
             context.init(keys.getKeyManagers(), null, null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw DoctorException.usage("--tls-cert " + certFile + " / --tls-key " + keyFile
+            throw new InvalidInputException("--tls-cert " + certFile + " / --tls-key " + keyFile
                     + ": not a usable certificate and key (" + e.getMessage() + ")");
         }
     }
@@ -59,7 +59,7 @@ final class TlsMaterial {
         Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
                 .generateCertificates(new ByteArrayInputStream(pem));
         if (certs.isEmpty()) {
-            throw DoctorException.usage("--tls-cert " + certFile + ": no PEM certificate in the file");
+            throw new InvalidInputException("--tls-cert " + certFile + ": no PEM certificate in the file");
         }
         return certs.toArray(new Certificate[0]);
     }
@@ -69,7 +69,7 @@ final class TlsMaterial {
                 StandardCharsets.US_ASCII);
         Matcher m = PKCS8.matcher(pem);
         if (!m.find()) {
-            throw DoctorException.usage("--tls-key " + keyFile + ": expected an unencrypted PKCS#8 PEM key"
+            throw new InvalidInputException("--tls-key " + keyFile + ": expected an unencrypted PKCS#8 PEM key"
                     + " ('BEGIN PRIVATE KEY'); convert it with: openssl pkcs8 -topk8 -nocrypt -in "
                     + keyFile + " -out key-pkcs8.pem");
         }

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.otlp;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,13 +52,13 @@ public final class OtlpHeaders {
         }
         if (eq < 0 || !name.chars().allMatch(OtlpHeaders::isTokenChar)) {
             String which = shown.isEmpty() ? "a header" : "header '" + shown + "'";
-            throw DoctorException.usage(source + ": " + which + (curl
+            throw new InvalidInputException(source + ": " + which + (curl
                     ? " is written 'name: value' (curl's syntax); write name=value, e.g. " + shown + "=<value>"
                     : eq < 0 ? " has no '=' (expected name=value)" : " has characters a header name cannot have"
                     + " (expected name=value)") + "; the rest is not shown, it may be a secret");
         }
         if (name.isEmpty()) {
-            throw DoctorException.usage(source + ": a header has an empty name (expected name=value)");
+            throw new InvalidInputException(source + ": a header has an empty name (expected name=value)");
         }
         String value = pair.substring(eq + 1).trim();
         if (urlEncoded) {
@@ -66,11 +66,11 @@ public final class OtlpHeaders {
                 // URLDecoder also turns '+' into a space, which the specification's percent-encoding does not.
                 value = URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw DoctorException.usage(source + ": the value of header '" + name + "' is not valid URL encoding");
+                throw new InvalidInputException(source + ": the value of header '" + name + "' is not valid URL encoding");
             }
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-            throw DoctorException.usage(source + ": the value of header '" + name + "' holds control characters");
+            throw new InvalidInputException(source + ": the value of header '" + name + "' holds control characters");
         }
         return new Header(name, value, source);
     }

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.otlp;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -82,7 +82,7 @@ public enum Signal {
         for (String part : text.split(",")) {
             String name = part.trim().toLowerCase(Locale.ROOT);
             Signal signal = Arrays.stream(values()).filter(s -> s.label.equals(name)).findFirst()
-                    .orElseThrow(() -> DoctorException.usage(what + ": '" + part.trim() + "' is not a signal (expected "
+                    .orElseThrow(() -> new InvalidInputException(what + ": '" + part.trim() + "' is not a signal (expected "
                             + Arrays.stream(values()).map(Signal::label).collect(Collectors.joining(", ")) + ")"));
             signals.add(signal);
         }

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.target;
 
 import dev.otlpdoctor.otlp.Signal;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public final class OtlpEnvironment {
         if (protocolSetting != null) {
             try {
                 protocol = Protocol.parse(protocolSetting.value(), protocolSetting.variable());
-            } catch (DoctorException e) {
+            } catch (InvalidInputException e) {
                 protocol = null;
             }
             if (protocol == Protocol.AUTO) {
@@ -66,7 +66,7 @@ public final class OtlpEnvironment {
         try {
             return new SignalExporter(signal, exporter, options, protocol,
                     ExporterEndpoint.parse(endpointSetting, signal, forEndpoint, perSignal), "");
-        } catch (DoctorException e) {
+        } catch (InvalidInputException e) {
             return new SignalExporter(signal, exporter, options, protocol, null, e.getMessage());
         }
     }

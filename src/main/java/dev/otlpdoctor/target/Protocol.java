@@ -1,6 +1,6 @@
 package dev.otlpdoctor.target;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -37,7 +37,7 @@ public enum Protocol {
                 return p;
             }
         }
-        throw DoctorException.usage(what + ": '" + text + "' is not a protocol (expected one of: "
+        throw new InvalidInputException(what + ": '" + text + "' is not a protocol (expected one of: "
                 + Arrays.stream(values()).map(Protocol::value).collect(Collectors.joining(", ")) + ")");
     }
 

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.target;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Parses the TARGET forms of the specification: {@code host}, {@code host:port},
  * {@code [v6addr]:port} (and a bare IPv6 literal), {@code http://host:port/path} and {@code https://…}.
- * Bad input is a {@link DoctorException} with exit code 2 whose message names the input and what is wrong.
+ * Bad input is a {@link InvalidInputException} with exit code 2 whose message names the input and what is wrong.
  */
 public final class TargetParser {
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252})");
@@ -31,7 +31,7 @@ public final class TargetParser {
         String input = rawInput == null ? "" : rawInput.trim();
         String what = source.kind().equals("env") ? source.name() : "TARGET";
         if (input.isEmpty()) {
-            throw DoctorException.usage(what + " is empty: give a host, host:port or URL (e.g. collector:4317)");
+            throw new InvalidInputException(what + " is empty: give a host, host:port or URL (e.g. collector:4317)");
         }
         int schemeEnd = input.indexOf("://");
         String shown = redact(input);
@@ -75,7 +75,7 @@ public final class TargetParser {
 
     private Target parseUrl(String redacted, String scheme, String rest, Source source, String what) {
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw DoctorException.usage(what + " '" + redacted + "': unsupported scheme '" + scheme
+            throw new InvalidInputException(what + " '" + redacted + "': unsupported scheme '" + scheme
                     + "' (use host:port, http://host:port or https://host:port)");
         }
         int pathStart = indexOfAny(rest, "/?#");
@@ -96,7 +96,7 @@ public final class TargetParser {
 
     private Target parseHostPort(String input, String shown, Source source, String what) {
         if (indexOfAny(input, "/?#@ ") >= 0) {
-            throw DoctorException.usage(what + " '" + shown + "': not a host, host:port or URL"
+            throw new InvalidInputException(what + " '" + shown + "': not a host, host:port or URL"
                     + " (a URL needs a scheme: http://" + shown + ")");
         }
         HostAndPort hp = splitAuthority(input, shown, what);
@@ -142,13 +142,13 @@ public final class TargetParser {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0) {
-                throw DoctorException.usage(what + " '" + input + "': missing ']' after the IPv6 address");
+                throw new InvalidInputException(what + " '" + input + "': missing ']' after the IPv6 address");
             }
             host = authority.substring(1, close);
             String after = authority.substring(close + 1);
             if (!after.isEmpty()) {
                 if (!after.startsWith(":")) {
-                    throw DoctorException.usage(what + " '" + input + "': expected ':port' after ']'");
+                    throw new InvalidInputException(what + " '" + input + "': expected ':port' after ']'");
                 }
                 portText = after.substring(1);
             }
@@ -162,10 +162,10 @@ public final class TargetParser {
             host = colon < 0 ? authority : authority.substring(0, colon);
             portText = colon < 0 ? null : authority.substring(colon + 1);
             if (host.isEmpty()) {
-                throw DoctorException.usage(what + " '" + input + "': the host is missing");
+                throw new InvalidInputException(what + " '" + input + "': the host is missing");
             }
             if (!HOST_NAME.matcher(host).matches() || host.contains("..")) {
-                throw DoctorException.usage(what + " '" + input + "': '" + host + "' is not a valid host name or address");
+                throw new InvalidInputException(what + " '" + input + "': '" + host + "' is not a valid host name or address");
             }
         }
         return new HostAndPort(host, portText == null ? -1 : parsePort(portText, input, what));
@@ -173,17 +173,17 @@ public final class TargetParser {
 
     private static void requireIpv6(String host, String input, String what) {
         if (host.isEmpty() || !IPV6.matcher(host).matches()) {
-            throw DoctorException.usage(what + " '" + input + "': '" + host + "' is not a valid IPv6 address");
+            throw new InvalidInputException(what + " '" + input + "': '" + host + "' is not a valid IPv6 address");
         }
     }
 
     private static int parsePort(String text, String input, String what) {
         if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
-            throw DoctorException.usage(what + " '" + input + "': port '" + text + "' is not a number from 1 to 65535");
+            throw new InvalidInputException(what + " '" + input + "': port '" + text + "' is not a number from 1 to 65535");
         }
         int port = Integer.parseInt(text);
         if (port < 1 || port > 65535) {
-            throw DoctorException.usage(what + " '" + input + "': port " + port + " is out of range (1-65535)");
+            throw new InvalidInputException(what + " '" + input + "': port " + port + " is out of range (1-65535)");
         }
         return port;
     }

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.target;
 
 import dev.otlpdoctor.BoundedFile;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.probe.Deadline;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -48,15 +48,15 @@ public final class TargetsFile {
         try {
             bytes = deadline == null ? read.get() : read.get(Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw DoctorException.usage(label + ": standard input not read within the run's deadline (--timeout)");
+            throw new InvalidInputException(label + ": standard input not read within the run's deadline (--timeout)");
         } catch (ExecutionException e) {
-            throw DoctorException.usage(label + ": standard input cannot be read (" + e.getCause().getMessage() + ")");
+            throw new InvalidInputException(label + ": standard input cannot be read (" + e.getCause().getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw DoctorException.usage(label + ": interrupted while reading standard input");
+            throw new InvalidInputException(label + ": interrupted while reading standard input");
         }
         if (bytes.length > MAX_BYTES) {
-            throw DoctorException.usage(label + ": larger than " + BoundedFile.size(MAX_BYTES) + ": refusing to read it");
+            throw new InvalidInputException(label + ": larger than " + BoundedFile.size(MAX_BYTES) + ": refusing to read it");
         }
         return parse("stdin", decode(bytes, label), parser);
     }
@@ -72,13 +72,13 @@ public final class TargetsFile {
             }
             try {
                 targets.add(parser.parse(text, Source.file(name, i + 1)));
-            } catch (DoctorException e) {
-                throw DoctorException.usage(name + ":" + (i + 1) + ": " + e.getMessage());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(name + ":" + (i + 1) + ": " + e.getMessage());
             }
         }
         if (targets.isEmpty()) {
             String file = name.equals("stdin") ? "-" : name;
-            throw DoctorException.usage("--targets-file " + file + ": no target in the "
+            throw new InvalidInputException("--targets-file " + file + ": no target in the "
                     + (name.equals("stdin") ? "input" : "file") + " (one per line, # for comments)");
         }
         return targets;
@@ -92,7 +92,7 @@ public final class TargetsFile {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return text.lines().toList();
         } catch (CharacterCodingException e) {
-            throw DoctorException.usage(label + ": not UTF-8 text");
+            throw new InvalidInputException(label + ": not UTF-8 text");
         }
     }
 }

@@ -3,8 +3,7 @@ package dev.otlpdoctor.envlint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otlpdoctor.DoctorException;
-import dev.otlpdoctor.ExitCode;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.target.EnvSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,9 +48,9 @@ class DotenvFileTest {
     void malformedLinesAreUsageErrorsNamingFileAndLineButNotTheValue() throws IOException {
         Path noEquals = write("A=1\nthis is not a setting\n");
         assertThatThrownBy(() -> DotenvFile.load(noEquals))
-                .isInstanceOf(DoctorException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(noEquals + ":2: expected NAME=VALUE")
-                .satisfies(e -> assertThat(((DoctorException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         Path unterminated = write("OTEL_EXPORTER_OTLP_HEADERS=\"authorization=secret-token\n");
         assertThatThrownBy(() -> DotenvFile.load(unterminated))
                 .hasMessage(unterminated + ":1: the double-quoted value has no closing quote")

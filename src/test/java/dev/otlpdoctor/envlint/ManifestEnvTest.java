@@ -3,7 +3,7 @@ package dev.otlpdoctor.envlint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.target.OtlpEnvironment;
 import dev.otlpdoctor.target.Setting;
@@ -55,7 +55,7 @@ class ManifestEnvTest {
     @Test
     void listsCronJobsAndPodsAndChoosesByName() {
         assertThatThrownBy(() -> ManifestEnv.load(TWO_APPS, null))
-                .isInstanceOf(DoctorException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage(TWO_APPS + ": 2 containers (report in CronJob/report, api in Pod/api): "
                         + "choose one with --container NAME");
         EnvInput api = ManifestEnv.load(TWO_APPS, "api");
@@ -78,7 +78,7 @@ class ManifestEnvTest {
         }
         Path file = dir.resolve("bomb.yaml");
         Files.writeString(file, bomb);
-        assertThatThrownBy(() -> ManifestEnv.load(file, null)).isInstanceOf(DoctorException.class)
+        assertThatThrownBy(() -> ManifestEnv.load(file, null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not valid YAML");
         Path empty = dir.resolve("config.yaml");
         Files.writeString(empty, "receivers:\n  otlp: {}\n");

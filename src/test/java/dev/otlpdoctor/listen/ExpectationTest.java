@@ -4,7 +4,7 @@ import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.target.Protocol;
 import java.time.Clock;
 import java.util.List;
@@ -41,7 +41,7 @@ class ExpectationTest {
     @ValueSource(strings = {"", "traces", "traces>>1", "spans>=1", "traces>=-1", "service.name=", "traces>=x", "env=prod"})
     void badSyntaxIsAUsageError(String text) {
         assertThatThrownBy(() -> Expectation.parse(text))
-                .isInstanceOfSatisfying(DoctorException.class, e -> assertThat(e.exitCode().code()).isEqualTo(2))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).doesNotContain("\n"))
                 .hasMessageContaining("--expect '" + text + "'");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.Message;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.target.Protocol;
 import java.io.IOException;
@@ -97,7 +97,7 @@ class HttpTransportTest {
             ListenConfig config = new ListenConfig(InetAddress.getLoopbackAddress(), ListenConfig.OFF, port, 0,
                     null, null, null, 2);
             assertThatThrownBy(() -> start(config, new Tally(0, Clock.systemUTC())))
-                    .isInstanceOf(DoctorException.class)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("port " + port + " (OTLP/HTTP)")
                     .hasMessageContaining("already in use").hasMessageContaining("--http-port");
         }

@@ -4,7 +4,7 @@ import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -62,7 +62,7 @@ class TlsListenTest {
                 .withTls(CERT, resource("tls/key-pkcs1.pem"));
         assertThatThrownBy(() -> OtlpServers.start(config, new Recorder(new Tally(0, Clock.systemUTC()), null),
                 PortOwner.UNKNOWN))
-                .isInstanceOf(DoctorException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("PKCS#8").hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
     }
 

@@ -4,7 +4,7 @@ import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.testing.CliDriver;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +29,17 @@ class OtlpHeadersTest {
         // Text without '=' may be a bare token: only its leading name characters are shown, and a
         // curl-style header names the header but never its value.
         assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of(), List.of("Authorization: Bearer s3cr3t")))
-                .isInstanceOf(DoctorException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("header 'authorization' is written 'name: value'")
                 .message().doesNotContainIgnoringCase("s3cr3t").doesNotContainIgnoringCase("bearer");
         assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of(), List.of("Authorization: Basic dXNlcjpwYXNz=")))
-                .isInstanceOf(DoctorException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .message().doesNotContain("dXNlcjpwYXNz").doesNotContainIgnoringCase("basic");
         assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of(), List.of("s3cr3t-token")))
-                .isInstanceOf(DoctorException.class).hasMessageContaining("a header has no '='")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("a header has no '='")
                 .message().doesNotContain("s3cr3t");
         assertThatThrownBy(() -> OtlpHeaders.resolve(Map.of("OTEL_EXPORTER_OTLP_HEADERS", "api-key=s3cr3t%zz"), List.of()))
-                .isInstanceOf(DoctorException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("api-key").hasMessageContaining("OTEL_EXPORTER_OTLP_HEADERS")
                 .message().doesNotContain("s3cr3t");
     }

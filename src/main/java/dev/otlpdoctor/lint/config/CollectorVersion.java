@@ -1,6 +1,6 @@
 package dev.otlpdoctor.lint.config;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public record CollectorVersion(int major, int minor, int patch, boolean latest) 
         }
         Matcher m = VERSION.matcher(text.trim());
         if (!m.matches()) {
-            throw DoctorException.usage("--collector-version: '" + text + "' is not a collector version (example: 0.110.0)");
+            throw new InvalidInputException("--collector-version: '" + text + "' is not a collector version (example: 0.110.0)");
         }
         return new CollectorVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), false);

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.lint.yaml;
 
 import dev.otlpdoctor.BoundedFile;
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -33,7 +33,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads YAML files into {@link YamlNode} documents within {@link YamlLimits}. Every failure — unreadable,
- * too large, not UTF-8, not YAML, a limit reached — is a {@link DoctorException} with exit code 2 and one
+ * too large, not UTF-8, not YAML, a limit reached — is a {@link InvalidInputException} with exit code 2 and one
  * line naming the file and, where known, the line and column.
  */
 public final class YamlReader {
@@ -52,12 +52,12 @@ public final class YamlReader {
         try {
             byte[] bytes = in.readNBytes(YamlLimits.MAX_BYTES + 1);
             if (bytes.length > YamlLimits.MAX_BYTES) {
-                throw DoctorException.usage(name + ": larger than " + (YamlLimits.MAX_BYTES / (1024 * 1024))
+                throw new InvalidInputException(name + ": larger than " + (YamlLimits.MAX_BYTES / (1024 * 1024))
                         + " MiB; a collector config or manifest is far smaller (is this the right file?)");
             }
             return bytes;
         } catch (IOException e) {
-            throw DoctorException.usage(name + ": cannot read: " + e.getMessage());
+            throw new InvalidInputException(name + ": cannot read: " + e.getMessage());
         }
     }
 
@@ -79,7 +79,7 @@ public final class YamlReader {
                     line++;
                 }
             }
-            throw DoctorException.usage(name + ":" + line + ": not valid UTF-8 (byte 0x"
+            throw new InvalidInputException(name + ":" + line + ": not valid UTF-8 (byte 0x"
                     + String.format("%02x", bytes[offset] & 0xff) + " at offset " + offset + "); save the file as UTF-8");
         }
         decoder.flush(out);
@@ -106,16 +106,16 @@ public final class YamlReader {
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String where = mark == null ? name : positions.at(mark.getLine(), mark.getColumn()).toString();
-            throw DoctorException.usage(where + ": not valid YAML: " + oneLine(e.getProblem()));
+            throw new InvalidInputException(where + ": not valid YAML: " + oneLine(e.getProblem()));
         } catch (DepthLimitedParser.LimitExceeded e) {
-            throw DoctorException.usage(name + ": refused: " + e.getMessage());
+            throw new InvalidInputException(name + ": refused: " + e.getMessage());
         } catch (YamlEngineException e) {
             String message = oneLine(e.getMessage());
-            throw DoctorException.usage(name + ": refused: " + message + (message.contains("aliases")
+            throw new InvalidInputException(name + ": refused: " + message + (message.contains("aliases")
                     ? " (limit " + YamlLimits.MAX_COLLECTION_ALIASES + " aliases to maps or lists: a billion-laughs document?)"
                     : ""));
         } catch (StackOverflowError e) {
-            throw DoctorException.usage(name + ": refused: nested too deeply to read");
+            throw new InvalidInputException(name + ": refused: nested too deeply to read");
         }
         return documents;
     }
@@ -155,7 +155,7 @@ public final class YamlReader {
 
         YamlNode convert(Node node) {
             if (++values > YamlLimits.MAX_VALUES) {
-                throw DoctorException.usage(positions.at(0, 0).file() + ": refused: aliases expand to more than "
+                throw new InvalidInputException(positions.at(0, 0).file() + ": refused: aliases expand to more than "
                         + YamlLimits.MAX_VALUES + " values (a billion-laughs document?)");
             }
             Location location = node.getStartMark()
@@ -164,7 +164,7 @@ public final class YamlReader {
             if (node instanceof ScalarNode scalar) {
                 expandedChars += scalar.getValue().length();
                 if (expandedChars > YamlLimits.MAX_EXPANDED_CHARS) {
-                    throw DoctorException.usage(location + ": refused: aliases expand to more than "
+                    throw new InvalidInputException(location + ": refused: aliases expand to more than "
                             + (YamlLimits.MAX_EXPANDED_CHARS >> 20) + " MiB of text (many aliases to a large value?)");
                 }
                 return scalar.getTag().equals(Tag.NULL) ? YamlNode.nullValue(location)
@@ -193,7 +193,7 @@ public final class YamlReader {
                 }
                 if (entries.containsKey(name)) {
                     // The collector's YAML library rejects a key written twice in one map; so does lint.
-                    throw DoctorException.usage(key.location() + ": not valid YAML: key '" + name
+                    throw new InvalidInputException(key.location() + ": not valid YAML: key '" + name
                             + "' is already defined at line " + keys.get(name).line());
                 }
                 entries.put(name, value);

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.LintInput;
 import dev.otlpdoctor.lint.Linter;
 import dev.otlpdoctor.lint.config.CollectorVersion;
@@ -66,7 +66,7 @@ public final class ProcessConfigProbe extends LocalProbe {
                 try {
                     inputs.add(new LintInput(name, YamlReader.readFile(path)));
                     changedSinceStart |= modifiedAfter(path, collector.details().started());
-                } catch (DoctorException e) {
+                } catch (InvalidInputException e) {
                     findings.add(unreadable(collector, file, e.getMessage()));
                 }
             }
@@ -78,7 +78,7 @@ public final class ProcessConfigProbe extends LocalProbe {
                 boolean changed = changedSinceStart;
                 new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings()
                         .forEach(f -> findings.add(asContext(asRunning(f, collector, changed), offPath)));
-            } catch (DoctorException e) {
+            } catch (InvalidInputException e) {
                 findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
             }
         }

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.tls;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -63,7 +63,7 @@ public record TlsSettings(boolean requested, PemFile caCert, X509TrustManager tr
     public static TlsSettings load(boolean requested, PemFile caCert, PemFile clientCert, PemFile clientKey,
                                    boolean insecureSkipVerify) {
         if ((clientCert == null) != (clientKey == null)) {
-            throw DoctorException.usage(clientCert == null ? clientKey.source() + " needs a client certificate "
+            throw new InvalidInputException(clientCert == null ? clientKey.source() + " needs a client certificate "
                     + "(--client-cert or OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE)"
                     : clientCert.source() + " needs a client key (--client-key or OTEL_EXPORTER_OTLP_CLIENT_KEY)");
         }
@@ -125,7 +125,7 @@ public record TlsSettings(boolean requested, PemFile caCert, X509TrustManager tr
             factory.init(store, IN_MEMORY_PASSWORD);
             return factory.getKeyManagers();
         } catch (GeneralSecurityException | IOException e) {
-            throw DoctorException.usage(keyFile + " does not match " + certFile + " (" + e.getMessage() + ")");
+            throw new InvalidInputException(keyFile + " does not match " + certFile + " (" + e.getMessage() + ")");
         }
     }
 
@@ -137,7 +137,7 @@ public record TlsSettings(boolean requested, PemFile caCert, X509TrustManager tr
         try {
             return reader.read();
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw DoctorException.usage(file + ": " + e.getMessage());
+            throw new InvalidInputException(file + ": " + e.getMessage());
         }
     }
 }

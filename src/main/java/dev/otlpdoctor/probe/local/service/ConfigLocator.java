@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
-import dev.otlpdoctor.DoctorException;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.lint.yaml.Positions;
 import dev.otlpdoctor.lint.yaml.YamlNode;
@@ -41,7 +41,7 @@ final class ConfigLocator {
             String text = YamlReader.decode(YamlReader.readFile(file.onHost()), file.shown());
             List<YamlNode> docs = YamlReader.documents(text, file.shown(), Positions.of(file.shown()));
             return docs.isEmpty() || !docs.get(0).isMap() ? Optional.empty() : Optional.of(docs.get(0));
-        } catch (DoctorException e) {
+        } catch (InvalidInputException e) {
             return Optional.empty(); // not readable, or not YAML: the finding then names no line
         }
     }
