@@ -12,8 +12,10 @@ import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.service.PodStatuses;
+import dev.otlpdoctor.report.JsonRenderer;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
+import dev.otlpdoctor.report.TextRenderer;
 import dev.otlpdoctor.target.OtlpEnvironment;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
@@ -101,9 +103,6 @@ public final class CheckCommand implements Callable<Integer> {
                     + " its cluster DNS name. Replaces TARGET.")
     private String k8sService;
 
-    @Option(names = "--strict", description = "Exit 1 on warnings too.")
-    private boolean strict;
-
     @Option(names = "--targets-file", paramLabel = "FILE",
             description = "More targets, one per line (# starts a comment), e.g. a fleet of collectors; '-' reads"
                     + " standard input.")
@@ -150,6 +149,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output;
 
+    @Mixin
+    private StrictOption strict;
+
     @Override
     public Integer call() {
         if (parallel < 1) {
@@ -181,8 +183,12 @@ public final class CheckCommand implements Callable<Integer> {
         } else {
             report = checker.check(resolveTargets(deadline), settings, deadline, runLevel);
         }
-        ReportPrinter.print(report, output, root.env(), root.out());
-        return ReportPrinter.exitCode(report.status(), strict);
+        if (output.json()) {
+            new JsonRenderer().render(report, output.out());
+        } else {
+            new TextRenderer(output.style(root.env()), output.verbose()).render(report, output.out());
+        }
+        return strict.exitCode(report.status());
     }
 
     /**

@@ -18,19 +18,11 @@ final class CompletionValues {
         return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).iterator();
     }
 
-    /** {@code -o} of check, env, listen and explain. */
+    /** {@code -o} of every command (sarif: lint only). */
     static final class OutputFormats implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return lowerCase(OutputOptions.Format.values());
-        }
-    }
-
-    /** {@code lint -o}. */
-    static final class LintFormats implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return lowerCase(LintCommand.Format.values());
         }
     }
 

@@ -81,11 +81,11 @@ public final class EnvCommand implements Callable<Integer> {
             description = "With --check: one deadline for the whole check (500ms, 5s, 1m30s). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
-    @Option(names = "--strict", description = "Exit 1 on warnings too.")
-    private boolean strict;
-
     @Mixin
     private OutputOptions output;
+
+    @Mixin
+    private StrictOption strict;
 
     @Override
     public Integer call() {
@@ -104,11 +104,11 @@ public final class EnvCommand implements Callable<Integer> {
         }
         EnvReport report = new EnvReport(input, signals, findings, checked, notes);
         if (output.json()) {
-            new EnvJsonRenderer().render(report, root.out());
+            new EnvJsonRenderer().render(report, output.out());
         } else {
-            new EnvTextRenderer(output.style(root.env()), output.verbose()).render(report, root.out());
+            new EnvTextRenderer(output.style(root.env()), output.verbose()).render(report, output.out());
         }
-        return ReportPrinter.exitCode(report.status(), strict);
+        return strict.exitCode(report.status());
     }
 
     private EnvInput readInput() {

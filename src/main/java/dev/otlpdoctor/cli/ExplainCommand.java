@@ -51,7 +51,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = root.out();
+        PrintWriter out = output.out();
         CatalogRenderer renderer = new CatalogRenderer(output.style(root.env()));
         if (what.list) {
             if (output.json()) {

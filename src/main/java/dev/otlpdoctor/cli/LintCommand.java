@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,9 +43,6 @@ import picocli.CommandLine.ParentCommand;
             "            2 usage or input error (unreadable or invalid YAML), 3 internal error."})
 public final class LintCommand implements Callable<Integer> {
 
-    /** Output formats of lint. */
-    enum Format { TEXT, JSON, SARIF }
-
     @ParentCommand
     private RootCommand root;
 
@@ -55,30 +53,22 @@ public final class LintCommand implements Callable<Integer> {
             description = "The collector release the config is for (e.g. 0.110.0); severities follow it. Default: the newest.")
     private String collectorVersion;
 
-    @Option(names = "--strict", description = "Exit 1 on warnings too.")
-    private boolean strict;
+    @Mixin
+    private OutputOptions output;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-            completionCandidates = CompletionValues.LintFormats.class,
-            description = "text, json (the finding schema of check) or sarif (2.1.0, for code scanning). Default: ${DEFAULT-VALUE}.")
-    private Format format;
-
-    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set, or stdout is not a terminal).")
-    private boolean noColor;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show each finding's detail, evidence and fix.")
-    private boolean verbose;
+    @Mixin
+    private StrictOption strict;
 
     @Override
     public Integer call() {
         CollectorVersion version = CollectorVersion.parse(collectorVersion);
         LintResult result = new Linter(root.env(), version).lint(inputs());
-        switch (format) {
-            case JSON -> new LintJsonRenderer().render(result, root.out());
-            case SARIF -> new SarifRenderer(lintRules()).render(result, root.out());
-            default -> new LintTextRenderer(OutputOptions.style(noColor, root.env()), verbose).render(result, root.out());
+        switch (output.format(OutputOptions.Format.TEXT, OutputOptions.Format.JSON, OutputOptions.Format.SARIF)) {
+            case JSON -> new LintJsonRenderer().render(result, output.out());
+            case SARIF -> new SarifRenderer(lintRules()).render(result, output.out());
+            default -> new LintTextRenderer(output.style(root.env()), output.verbose()).render(result, output.out());
         }
-        return ReportPrinter.exitCode(result.status(), strict);
+        return strict.exitCode(result.status());
     }
 
     /** The catalog entries lint reports: the config and k8s areas. */

@@ -1,7 +1,6 @@
 package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.InvalidInputException;
-import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.Preparation;
 import dev.otlpdoctor.report.Printable;
@@ -88,7 +87,7 @@ public final class Main {
             CommandLine command = ex.getCommandLine();
             err.println(command.getCommandSpec().qualifiedName() + ": " + UsageSuggestions.describe(ex));
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCode.USAGE.code();
+            return ExitStatus.of(ex);
         };
     }
 
@@ -99,7 +98,7 @@ public final class Main {
                 if (root.debug() && invalid.getCause() != null) {
                     invalid.printStackTrace(err);
                 }
-                return ExitCode.USAGE.code();
+                return ExitStatus.of(invalid);
             }
             return internalError(ex, root, err);
         };
@@ -111,7 +110,7 @@ public final class Main {
         if (root.debug()) {
             ex.printStackTrace(err);
         }
-        return ExitCode.INTERNAL.code();
+        return ExitStatus.of(ex);
     }
 
     private static String firstLine(String message) {

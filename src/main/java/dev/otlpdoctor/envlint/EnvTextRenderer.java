@@ -1,6 +1,7 @@
 package dev.otlpdoctor.envlint;
 
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.FindingText;
 import dev.otlpdoctor.report.Printable;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.Style;
@@ -12,7 +13,7 @@ import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Transport;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -21,10 +22,12 @@ import java.util.Optional;
  */
 public final class EnvTextRenderer {
     private final Style style;
+    private final FindingText findingText;
     private final boolean verbose;
 
     public EnvTextRenderer(Style style, boolean verbose) {
         this.style = style;
+        this.findingText = new FindingText(style);
         this.verbose = verbose;
     }
 
@@ -100,18 +103,11 @@ public final class EnvTextRenderer {
         if (source != null) {
             out.println("        " + style.faint("set in " + Printable.line(source)));
         }
+        // The findings are what env is for: their fix shows without -v, the rest with it.
         if (verbose) {
-            if (!finding.detail().isEmpty()) {
-                out.println("        " + Printable.line(finding.detail()));
-            }
-            for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
-                out.println("        " + style.faint(e.getKey() + ": ") + Printable.line(e.getValue()));
-            }
-        }
-        if (finding.severity().atLeast(Severity.WARN) || verbose) {
-            for (int i = 0; i < finding.remediation().size(); i++) {
-                out.println("        " + (i + 1) + ". " + Printable.block(finding.remediation().get(i)));
-            }
+            findingText.details(finding, "        ", Set.of("source"), out);
+        } else {
+            findingText.fix(finding, "        ", out);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Human output: the verdict first, then the diagnosis with its numbered fix, then one line per probe
@@ -15,10 +16,12 @@ public final class TextRenderer {
     private static final Map<Severity, String> SUMMARY_WORDS = Map.of(Severity.PASS, "passed", Severity.INFO, "info",
             Severity.SKIP, "skipped", Severity.WARN, "warned", Severity.FAIL, "failed");
     private final Style style;
+    private final FindingText findingText;
     private final boolean verbose;
 
     public TextRenderer(Style style, boolean verbose) {
         this.style = style;
+        this.findingText = new FindingText(style);
         this.verbose = verbose;
     }
 
@@ -35,7 +38,7 @@ public final class TextRenderer {
             if (!diagnosis.remediation().isEmpty()) {
                 out.println();
                 out.println("  Fix (" + diagnosis.code() + "):");
-                printSteps(out, diagnosis.remediation(), "    ");
+                FindingText.steps(diagnosis.remediation(), "    ", out);
             }
             if (!diagnosis.alsoCheck().isEmpty()) {
                 out.println("  Also check: " + Printable.line(String.join(", ", diagnosis.alsoCheck())));
@@ -124,24 +127,7 @@ public final class TextRenderer {
 
     private void renderDetails(Finding finding, String indent, PrintWriter out) {
         out.println(indent + style.faint(finding.code() + " (" + finding.severity().label() + ")"));
-        if (!finding.detail().isEmpty()) {
-            out.println(indent + Printable.line(finding.detail()));
-        }
-        for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
-            out.println(indent + style.faint(e.getKey() + ": ") + Printable.line(e.getValue()));
-        }
-        if (finding.severity().atLeast(Severity.WARN)) {
-            printSteps(out, finding.remediation(), indent);
-        }
-    }
-
-    private static void printSteps(PrintWriter out, List<String> steps, String indent) {
-        for (int i = 0; i < steps.size(); i++) {
-            // Multi-line steps (YAML to write) keep their shape under the step's number.
-            String number = (i + 1) + ". ";
-            out.println(indent + number
-                    + Printable.block(steps.get(i)).replace("\n", "\n" + indent + " ".repeat(number.length())));
-        }
+        findingText.details(finding, indent, Set.of(), out);
     }
 
     private static String summaryLine(Report report) {

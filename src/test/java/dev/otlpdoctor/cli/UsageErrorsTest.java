@@ -17,7 +17,8 @@ class UsageErrorsTest {
         "check --timeout 5x#otlpdoctor check: Invalid value for option '--timeout': '5x' is not a duration (examples: 500ms, 5s, 1m)",
         "check --timeout 0ms#otlpdoctor check: Invalid value for option '--timeout': '0ms' is too short: give at least 1ms",
         "check --protocol http#otlpdoctor check: Invalid value for option '--protocol': 'http' is not a protocol (auto, grpc, http/protobuf, http/json)",
-        "check -o yaml#otlpdoctor check: Invalid value for option '--output': expected one of [TEXT, JSON] (case-insensitive) but was 'yaml'",
+        "check -o yaml#otlpdoctor check: Invalid value for option '--output': expected text, json or sarif (lint only), but was 'yaml'",
+        "check -o sarif#otlpdoctor check: -o sarif: check writes text or json",
         "frobnicate#otlpdoctor: unknown command 'frobnicate'",
         "explain#otlpdoctor explain: Error: Missing required argument (specify one of these): (CODE | -l)",
     })

@@ -4,11 +4,11 @@ import dev.otlpdoctor.lint.LintResult;
 import dev.otlpdoctor.lint.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.FindingText;
 import dev.otlpdoctor.report.Printable;
-import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.Style;
 import java.io.PrintWriter;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Lint output for people: the verdict first, then the findings grouped by file, one line each as
@@ -16,11 +16,15 @@ import java.util.Map;
  * adds detail, evidence and the fix.
  */
 public final class LintTextRenderer {
+    /** Evidence the {@code file:line:col} head already shows. */
+    private static final Set<String> LOCATION = Set.of("file", "line", "column");
     private final Style style;
+    private final FindingText findingText;
     private final boolean verbose;
 
     public LintTextRenderer(Style style, boolean verbose) {
         this.style = style;
+        this.findingText = new FindingText(style);
         this.verbose = verbose;
     }
 
@@ -37,7 +41,7 @@ public final class LintTextRenderer {
             out.println("  " + Printable.line(at) + "  " + style.mark(finding.severity()) + "  " + finding.code() + "  "
                     + Printable.line(finding.title()));
             if (verbose) {
-                details(finding, out);
+                findingText.details(finding, "      ", LOCATION, out);
             }
         }
         if (!result.findings().isEmpty()) {
@@ -47,21 +51,4 @@ public final class LintTextRenderer {
         out.flush();
     }
 
-    private void details(Finding finding, PrintWriter out) {
-        String indent = "      ";
-        if (!finding.detail().isEmpty()) {
-            out.println(indent + Printable.line(finding.detail()));
-        }
-        for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
-            if (!e.getKey().equals("file") && !e.getKey().equals("line") && !e.getKey().equals("column")) {
-                out.println(indent + style.faint(e.getKey() + ": ") + Printable.line(e.getValue()));
-            }
-        }
-        if (finding.severity() != Severity.PASS && finding.severity() != Severity.SKIP) {
-            for (int i = 0; i < finding.remediation().size(); i++) {
-                String step = Printable.block(finding.remediation().get(i)).replace("\n", "\n" + indent + "   ");
-                out.println(indent + (i + 1) + ". " + step);
-            }
-        }
-    }
 }

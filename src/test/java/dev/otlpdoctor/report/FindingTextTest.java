@@ -1,0 +1,43 @@
+package dev.otlpdoctor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otlpdoctor.report.catalog.NetworkCodes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FindingTextTest {
+    private final FindingText text = new FindingText(new Style(false));
+
+    private static Finding refused(Severity severity) {
+        return NetworkCodes.TCP_REFUSED.finding().severity(severity).detail("nothing accepts connections")
+                .evidence("address", "10.0.0.7:4317").evidence("file", "otel.yaml")
+                .step("Start the collector.").step("Bind the receiver:\nendpoint: 0.0.0.0:4317").build();
+    }
+
+    private String print(Finding finding, Set<String> shownInHead) {
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        text.details(finding, "  ", shownInHead, out);
+        out.flush();
+        return buffer.toString();
+    }
+
+    @Test
+    void detailEvidenceAndFixWithMultiLineStepsAlignedUnderTheirText() {
+        String printed = print(refused(Severity.FAIL), Set.of("file"));
+        assertThat(printed).startsWith("  nothing accepts connections\n  address: 10.0.0.7:4317\n  1. ")
+                .doesNotContain("file: otel.yaml")
+                .endsWith(". Start the collector.\n  6. Bind the receiver:\n     endpoint: 0.0.0.0:4317\n");
+    }
+
+    @Test
+    void theFixIsPrintedOnlyForFindingsThatNeedAction() {
+        assertThat(print(refused(Severity.WARN), Set.of())).contains(". Start the collector.");
+        assertThat(print(refused(Severity.INFO), Set.of())).doesNotContain("Start the collector")
+                .contains("file: otel.yaml");
+        assertThat(print(refused(Severity.PASS), Set.of())).doesNotContain("1.");
+    }
+}
