@@ -39,8 +39,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@code check} use case: runs the probe chain against the targets under one deadline, then
- * diagnoses. The standard chain's order is documented in docs/probes.md.
+ * The {@code check} use case: carries out a {@link CheckPlan} under one deadline (run-wide steps, the
+ * probe chain on every target, each target's diagnosis). The standard chain's order is documented in docs/probes.md.
  */
 public final class Checker {
 
@@ -86,22 +86,19 @@ public final class Checker {
         this.parallelTargets = parallelTargets;
     }
 
-    public Report check(List<Target> targets, ProbeSettings settings) {
-        return check(targets, settings, List.of());
-    }
-
-    public Report check(List<Target> targets, ProbeSettings settings, List<ProbeRun> runLevel) {
-        return check(targets, settings, Deadline.after(settings.timeout()), runLevel);
-    }
-
     /**
-     * Runs the chain after run-level steps: the config lint of {@code --config} (offline) and the
-     * Kubernetes view of {@code --k8s-service} (already run under the same deadline). Their runs come
-     * first in the report and every target's diagnosis sees them.
+     * Carries out {@code plan} under {@code deadline}: its run-wide steps first, then the probe chain on
+     * its targets and the targets the steps found, then each target's diagnosis.
      */
-    public Report check(List<Target> targets, ProbeSettings settings, Deadline deadline, List<ProbeRun> runLevel) {
-        // The run started when its deadline did: earlier steps count towards its duration.
-        long start = System.nanoTime() - (deadline.total().toNanos() - deadline.remaining().toNanos());
+    public Report run(CheckPlan plan, Deadline deadline) throws InterruptedException {
+        List<ProbeRun> runLevel = new ArrayList<>();
+        List<Target> targets = new ArrayList<>(plan.targets());
+        for (RunStep step : plan.steps()) {
+            RunStep.Result result = step.run(deadline);
+            runLevel.addAll(result.runs());
+            targets.addAll(result.targets());
+        }
+        ProbeSettings settings = plan.settings();
         ExecutorService executor = newExecutor();
         try {
             List<ChainRunner.Outcome> perTarget = new ChainRunner(chain, executor, parallelTargets)
@@ -121,8 +118,7 @@ public final class Checker {
                         verdict.status()));
             }
             String verdict = results.size() == 1 ? results.get(0).verdict() : Diagnoser.fleetVerdict(results);
-            return new Report("check", runLevel, results, runDiagnosis(results), verdict,
-                    (System.nanoTime() - start) / 1_000_000);
+            return new Report("check", runLevel, results, runDiagnosis(results), verdict, deadline.elapsedMillis());
         } finally {
             // Probes blocked in uninterruptible I/O past the deadline must not keep the JVM alive.
             executor.shutdownNow();

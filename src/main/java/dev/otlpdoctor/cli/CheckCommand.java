@@ -1,19 +1,19 @@
 package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.check.CheckPlan;
 import dev.otlpdoctor.check.Checker;
+import dev.otlpdoctor.check.KubernetesServiceStep;
+import dev.otlpdoctor.check.RunStep;
 import dev.otlpdoctor.lint.ConfigStep;
 import dev.otlpdoctor.lint.config.CollectorVersion;
-import dev.otlpdoctor.k8s.ServiceInspector;
 import dev.otlpdoctor.k8s.ServiceRef;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.local.HostFs;
-import dev.otlpdoctor.probe.local.service.PodStatuses;
 import dev.otlpdoctor.report.JsonRenderer;
-import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.report.TextRenderer;
 import dev.otlpdoctor.target.OtlpEnvironment;
@@ -153,36 +153,29 @@ public final class CheckCommand implements Callable<Integer> {
     private StrictOption strict;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (parallel < 1) {
             throw new InvalidInputException("--parallel " + parallel + ": give at least 1");
         }
-        List<ProbeRun> runLevel = new ArrayList<>();
-        if (!configFiles.isEmpty()) {
-            runLevel.add(ConfigStep.run(configFiles, root.env(), CollectorVersion.parse(collectorVersion)));
-        }
-        ProbeSettings settings = ProbeSettings.builder(timeout).protocol(protocol)
-                .signals(Signal.parseList(signals, "--signals"))
-                .headers(connection.headers(root.env())).tls(connection.tls(root.env())).sendSample(sendSample)
-                .healthUrl(healthUrl).metricsUrl(metricsUrl).local(localChecks()).build();
-        Checker checker = new Checker(Checker.standardChain(hostFs(), root.env()), parallel);
         Deadline deadline = Deadline.sinceStart(timeout, startedAt());
-        Report report;
+        List<RunStep> steps = new ArrayList<>();
+        if (!configFiles.isEmpty()) {
+            CollectorVersion version = CollectorVersion.parse(collectorVersion);
+            steps.add(d -> RunStep.Result.of(ConfigStep.run(configFiles, root.env(), version)));
+        }
         if (k8sService != null) {
             if (!targets.isEmpty() || targetsFile != null) {
                 throw new InvalidInputException("--k8s-service names what to check: give it without a TARGET");
             }
-            ServiceInspector.View view = ServiceInspector.view(ServiceRef.parse(k8sService), root.env(), deadline);
-            runLevel.add(view.run());
-            try {
-                PodStatuses.inspect(view.pods(), view.target().host(), root.env(), deadline).ifPresent(runLevel::add);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            report = checker.check(List.of(view.target()), settings, deadline, runLevel);
-        } else {
-            report = checker.check(resolveTargets(deadline), settings, deadline, runLevel);
+            steps.add(new KubernetesServiceStep(ServiceRef.parse(k8sService), root.env()));
         }
+        ProbeSettings settings = ProbeSettings.builder().protocol(protocol)
+                .signals(Signal.parseList(signals, "--signals"))
+                .headers(connection.headers(root.env())).tls(connection.tls(root.env())).sendSample(sendSample)
+                .healthUrl(healthUrl).metricsUrl(metricsUrl).local(localChecks()).build();
+        List<Target> given = k8sService != null ? List.of() : resolveTargets(deadline);
+        Report report = new Checker(Checker.standardChain(hostFs(), root.env()), parallel)
+                .run(new CheckPlan(steps, given, settings), deadline);
         if (output.json()) {
             new JsonRenderer().render(report, output.out());
         } else {

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.cli;
 
+import dev.otlpdoctor.check.CheckPlan;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.envlint.ContainerContext;
 import dev.otlpdoctor.envlint.DotenvFile;
@@ -11,6 +12,7 @@ import dev.otlpdoctor.envlint.EnvReport;
 import dev.otlpdoctor.envlint.EnvTextRenderer;
 import dev.otlpdoctor.envlint.ManifestEnv;
 import dev.otlpdoctor.envlint.TlsFileCheck;
+import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.EnvSettings;
@@ -88,16 +90,17 @@ public final class EnvCommand implements Callable<Integer> {
     private StrictOption strict;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         EnvInput input = readInput();
         List<SignalExporter> signals = new OtlpEnvironment(input.settings()).signals();
         List<Finding> findings = new EnvLinter(input, new TlsFileCheck(Path.of("").toAbsolutePath())).lint(signals);
         Report checked = null;
         List<String> notes = List.of();
         if (check) {
-            EnvCheckPlan plan = EnvCheckPlan.of(signals, input.settings(), timeout);
+            EnvCheckPlan plan = EnvCheckPlan.of(signals, input.settings());
             checked = plan.targets().isEmpty() ? null
-                    : new Checker(Checker.standardChain(), plan.targets().size()).check(plan.targets(), plan.settings());
+                    : new Checker(Checker.standardChain(), plan.targets().size())
+                            .run(CheckPlan.of(plan.targets(), plan.settings()), Deadline.after(timeout));
             notes = plan.targets().isEmpty()
                     ? List.of("nothing to probe: no signal is exported over OTLP to an endpoint known offline")
                     : plan.notReproduced();

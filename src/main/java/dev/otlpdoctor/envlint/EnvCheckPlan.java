@@ -11,7 +11,6 @@ import dev.otlpdoctor.target.ExporterOption;
 import dev.otlpdoctor.target.Setting;
 import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Target;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
     /**
      * @param unresolved variables whose values are known only at run time: endpoints set by them are not probed
      */
-    public static EnvCheckPlan of(List<SignalExporter> signals, EnvSettings settings, Duration timeout) {
+    public static EnvCheckPlan of(List<SignalExporter> signals, EnvSettings settings) {
         Set<String> unresolved = settings.unresolved().keySet();
         Map<String, Target> targets = new LinkedHashMap<>();
         List<String> notReproduced = new ArrayList<>();
@@ -67,7 +66,7 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
                 });
             }
         }
-        return new EnvCheckPlan(List.copyOf(targets.values()), ProbeSettings.builder(timeout).headers(headers).build(),
+        return new EnvCheckPlan(List.copyOf(targets.values()), ProbeSettings.builder().headers(headers).build(),
                 List.copyOf(notReproduced));
     }
 

@@ -104,20 +104,20 @@ final class ChainLog {
     }
 
     /** The result of a probe of this chain or its parent's, if it has finished. */
-    private Optional<ProbeRun> resultOf(String probeId) {
+    private Optional<ProbeRun> resultOf(Class<? extends Probe> type) {
         for (int i = 0; i < probes.size(); i++) {
-            if (probes.get(i).id().equals(probeId)) {
+            if (type.isInstance(probes.get(i))) {
                 return Optional.ofNullable(results.get(i));
             }
         }
-        return parent == null ? Optional.empty() : parent.resultOf(probeId);
+        return parent == null ? Optional.empty() : parent.resultOf(type);
     }
 
     private Optional<String> skipReason(Probe probe) {
         if (context.deadline().expired()) {
             return Optional.of("the run's deadline (--timeout " + formatDuration() + ") was reached before it started");
         }
-        for (String required : probe.requires()) {
+        for (Class<? extends Probe> required : probe.requires()) {
             Optional<ProbeRun> dependency = resultOf(required);
             if (dependency.isPresent() && dependency.get().blocksDependents()) {
                 ProbeRun dep = dependency.get();
@@ -126,7 +126,7 @@ final class ChainLog {
                         .map(Finding::title)
                         .findFirst()
                         .orElse(dep.status().label());
-                return Optional.of("it needs " + required + ", which " + (dep.status() == Severity.SKIP
+                return Optional.of("it needs " + dep.probe() + ", which " + (dep.status() == Severity.SKIP
                         ? "was skipped" : "failed") + " (" + why + ")");
             }
         }

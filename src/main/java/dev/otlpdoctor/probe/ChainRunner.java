@@ -60,6 +60,7 @@ public final class ChainRunner {
         Semaphore slots = new Semaphore(parallelTargets);
         // What every target shares is worked out once: a fleet has thousands of targets.
         SecretMask secrets = SecretMask.of(settings.headers());
+        RunMemo memo = new RunMemo();
         TargetRun[] runs = new TargetRun[targets.size()];
         // Slots are taken here, in target order, so the first targets given are the first checked; a target is
         // set up only when it gets one. One that gets no slot before the deadline, and every one after it,
@@ -69,7 +70,7 @@ public final class ChainRunner {
             if (deadline.expired() || !acquire(slots, deadline)) {
                 break;
             }
-            TargetRun run = new TargetRun(targets.get(i), settings, deadline, secrets);
+            TargetRun run = new TargetRun(targets.get(i), settings, deadline, secrets, memo);
             runs[i] = run;
             futures.add(executor.submit(() -> run.executeHoldingSlot(slots, deadline)));
         }
@@ -118,12 +119,12 @@ public final class ChainRunner {
         private final ChainLog afterLog;
         private final Facts targetFacts = new Facts();
 
-        TargetRun(Target target, ProbeSettings settings, Deadline deadline, SecretMask secrets) {
-            ProbeContext targetContext = new ProbeContext(target, null, settings, deadline, targetFacts, executor);
+        TargetRun(Target target, ProbeSettings settings, Deadline deadline, SecretMask secrets, RunMemo memo) {
+            ProbeContext targetContext = new ProbeContext(target, null, settings, deadline, targetFacts, executor, memo);
             targetLog = new ChainLog(chain.ofScope(Scope.TARGET), targetContext, null, secrets);
             for (Endpoint endpoint : target.endpoints()) {
                 endpointLogs.add(new ChainLog(chain.ofScope(Scope.ENDPOINT),
-                        new ProbeContext(target, endpoint, settings, deadline, targetFacts.child(), executor),
+                        new ProbeContext(target, endpoint, settings, deadline, targetFacts.child(), executor, memo),
                         targetLog, secrets));
             }
             afterLog = new ChainLog(chain.ofScope(Scope.TARGET_AFTER), targetContext, targetLog, secrets);

@@ -14,11 +14,16 @@ public interface Probe {
     Scope scope();
 
     /**
-     * Ids of earlier probes this one needs. When one of them failed or was skipped, the runner skips this
+     * The earlier probes this one needs. When one of them failed or was skipped, the runner skips this
      * probe and reports why.
      */
-    default List<String> requires() {
+    default List<Class<? extends Probe>> requires() {
         return List.of();
+    }
+
+    /** What this probe observes and the codes it reports: docs/probes.md is generated from it. */
+    default ProbeDoc doc() {
+        return new ProbeDoc("", List.of());
     }
 
     /** Whether this probe belongs to the chain for the context's target or endpoint at all. */

@@ -13,9 +13,16 @@ import java.util.concurrent.ExecutorService;
  * @param deadline the run's one deadline
  * @param facts what earlier probes learned (endpoint scope falls back to the target's)
  * @param executor for bounded sub-tasks, e.g. connecting to several addresses at once
+ * @param run what the run computes once for all its targets
  */
 public record ProbeContext(Target target, Endpoint endpoint, ProbeSettings settings, Deadline deadline,
-                           Facts facts, ExecutorService executor) {
+                           Facts facts, ExecutorService executor, RunMemo run) {
+
+    /** A context of a run of its own (one probe run alone, as tests do). */
+    public ProbeContext(Target target, Endpoint endpoint, ProbeSettings settings, Deadline deadline, Facts facts,
+                        ExecutorService executor) {
+        this(target, endpoint, settings, deadline, facts, executor, new RunMemo());
+    }
 
     /** The label findings of this context are reported under: {@code host:port}, or the host. */
     public String label() {

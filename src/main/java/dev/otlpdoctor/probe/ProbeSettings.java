@@ -5,16 +5,14 @@ import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.tls.TlsSettings;
 import dev.otlpdoctor.target.Protocol;
 import java.net.URI;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The user's choices that change how probes behave, the same for every target of a run. Built with
- * {@link #builder(Duration)}, so adding a setting does not touch every caller.
+ * {@link #builder()}, so adding a setting does not touch every caller.
  *
- * @param timeout the run's one overall deadline
  * @param protocol the protocol asked for; {@link Protocol#AUTO} identifies what answers
  * @param signals the signals to export ({@code --signals})
  * @param headers headers sent with every export ({@code -H}, {@code OTEL_EXPORTER_OTLP_HEADERS}); values never shown
@@ -24,7 +22,7 @@ import java.util.Set;
  * @param metricsUrl the collector's own metrics URL ({@code --metrics-url}); {@code null}: port 8888 of each target
  * @param local whether the local probes run ({@code --local}, {@code --no-local}; by default for this machine)
  */
-public record ProbeSettings(Duration timeout, Protocol protocol, Set<Signal> signals, List<Header> headers,
+public record ProbeSettings(Protocol protocol, Set<Signal> signals, List<Header> headers,
                             TlsSettings tls, boolean sendSample, URI healthUrl, URI metricsUrl, LocalChecks local) {
     public ProbeSettings {
         signals = signals.isEmpty() ? EnumSet.allOf(Signal.class) : EnumSet.copyOf(signals);
@@ -32,21 +30,20 @@ public record ProbeSettings(Duration timeout, Protocol protocol, Set<Signal> sig
     }
 
     /** Settings with every optional probe behaviour at its default. */
-    public ProbeSettings(Duration timeout, Protocol protocol) {
-        this(builder(timeout).protocol(protocol));
+    public ProbeSettings(Protocol protocol) {
+        this(builder().protocol(protocol));
     }
 
     private ProbeSettings(Builder b) {
-        this(b.timeout, b.protocol, b.signals, b.headers, b.tls, b.sendSample, b.healthUrl, b.metricsUrl, b.local);
+        this(b.protocol, b.signals, b.headers, b.tls, b.sendSample, b.healthUrl, b.metricsUrl, b.local);
     }
 
-    public static Builder builder(Duration timeout) {
-        return new Builder(timeout);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Collects settings; every one not set keeps its default (all signals, no headers, TLS only for https://). */
     public static final class Builder {
-        private final Duration timeout;
         private Protocol protocol = Protocol.AUTO;
         private Set<Signal> signals = EnumSet.allOf(Signal.class);
         private List<Header> headers = List.of();
@@ -56,8 +53,7 @@ public record ProbeSettings(Duration timeout, Protocol protocol, Set<Signal> sig
         private URI metricsUrl;
         private LocalChecks local = LocalChecks.AUTO;
 
-        private Builder(Duration timeout) {
-            this.timeout = timeout;
+        private Builder() {
         }
 
         public Builder protocol(Protocol value) {

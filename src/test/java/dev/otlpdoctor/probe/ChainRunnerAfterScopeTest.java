@@ -54,8 +54,8 @@ class ChainRunnerAfterScopeTest {
         };
         Probe after = new Recording("after", Scope.TARGET_AFTER, new ConcurrentLinkedQueue<>()) {
             @Override
-            public List<String> requires() {
-                return List.of("first");
+            public List<Class<? extends Probe>> requires() {
+                return List.of(failing.getClass());
             }
         };
         List<ProbeRun> runs = run(new ProbeChain(List.of(failing, after)), "collector:4317", Duration.ofSeconds(5));
@@ -83,7 +83,7 @@ class ChainRunnerAfterScopeTest {
 
     private List<ProbeRun> run(ProbeChain chain, String target, Duration timeout) {
         Target parsed = new TargetParser(Protocol.AUTO, "--protocol").parse(target, Source.argument(1));
-        return new ChainRunner(chain, executor, 1).run(List.of(parsed), new ProbeSettings(timeout, Protocol.AUTO),
+        return new ChainRunner(chain, executor, 1).run(List.of(parsed), new ProbeSettings(Protocol.AUTO),
                 Deadline.after(timeout)).get(0);
     }
 

@@ -57,7 +57,7 @@ class ChainRunnerSlotsTest {
                 parser.parse("second:4317", Source.argument(2)));
         Duration timeout = Duration.ofMillis(600);
         List<List<ProbeRun>> runs = new ChainRunner(new ProbeChain(List.of(hog)), executor, 1)
-                .run(targets, new ProbeSettings(timeout, Protocol.AUTO), Deadline.after(timeout));
+                .run(targets, new ProbeSettings(Protocol.AUTO), Deadline.after(timeout));
 
         assertThat(runs.get(0)).singleElement().satisfies(run -> {
             assertThat(run.status()).isEqualTo(Severity.SKIP);

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.collector;
 
+import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.net.DnsProbe;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -38,20 +40,25 @@ public final class HealthProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("the `health_check` extension (`--health-url`, default port 13133)", "collector.healthy", "collector.starting", "collector.unhealthy", "collector.health-unavailable");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.TARGET_AFTER;
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("dns");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(DnsProbe.class);
     }
 
     @Override
     public void run(ProbeContext context, FindingSink findings) {
         URI url = CollectorUrls.health(context);
         String shown = CollectorUrls.shown(url);
-        long budget = Math.max(1, context.deadline().remainingMillis() / 2);
+        long budget = context.deadline().stepMillis(2, null);
         BoundedGet.Answer answer;
         try {
             answer = BoundedGet.fetch(url, budget, MAX_BODY_BYTES);

@@ -1,5 +1,8 @@
 package dev.otlpdoctor.probe.collector;
 
+import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.net.DnsProbe;
+import java.time.Duration;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
@@ -18,11 +21,16 @@ public final class MetricsBaselineProbe implements Probe {
     /** Where endpoint probes record the samples they sent; present only with {@code --send-sample}. */
     public static final Fact<SampleLedger> SAMPLES = Fact.named("collector-sample-ledger");
 
-    private static final long MAX_BUDGET_MILLIS = 1000;
+    private static final Duration MAX_BUDGET = Duration.ofSeconds(1);
 
     @Override
     public String id() {
         return "collector-metrics-before";
+    }
+
+    @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("with `--send-sample`: the collector's own counters before anything is sent, read by `collector-metrics`");
     }
 
     @Override
@@ -31,8 +39,8 @@ public final class MetricsBaselineProbe implements Probe {
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("dns");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(DnsProbe.class);
     }
 
     @Override
@@ -43,7 +51,7 @@ public final class MetricsBaselineProbe implements Probe {
     @Override
     public void run(ProbeContext context, FindingSink findings) {
         context.facts().put(SAMPLES, new SampleLedger());
-        long budget = Math.max(1, Math.min(MAX_BUDGET_MILLIS, context.deadline().remainingMillis() / 5));
+        long budget = context.deadline().stepMillis(5, MAX_BUDGET);
         MetricsScrape scrape = MetricsScrape.read(context, budget);
         if (scrape.problem() != null) {
             findings.add(scrape.problem());

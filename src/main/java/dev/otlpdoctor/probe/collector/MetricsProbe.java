@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.collector;
 
+import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -19,18 +21,23 @@ public final class MetricsProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("the collector's own metrics (`--metrics-url`, default port 8888): refused, failed, queued and dropped items; with `--send-sample`, where the sample went", "collector.*");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.TARGET_AFTER;
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("dns");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(DnsProbe.class);
     }
 
     @Override
     public void run(ProbeContext context, FindingSink findings) {
-        MetricsScrape scrape = MetricsScrape.read(context, context.deadline().remainingMillis());
+        MetricsScrape scrape = MetricsScrape.read(context, context.deadline().stepMillis());
         if (scrape.problem() != null) {
             findings.add(scrape.problem());
             return;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -35,6 +36,11 @@ public final class BindingProbe extends LocalProbe {
     @Override
     public String id() {
         return "binding";
+    }
+
+    @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("the socket a connection to the target's address and port reaches, and its bound address: served, forwarded, loopback-only, another address, an unpublished container port (local targets only)", "bind.all-interfaces", "bind.localhost-only", "bind.specific-address", "bind.no-listener", "bind.not-published", "bind.other-namespace");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.report.Severity;
@@ -23,6 +24,11 @@ public final class ConflictProbe extends LocalProbe {
     @Override
     public String id() {
         return "conflict";
+    }
+
+    @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("who owns each port: a collector, a port forwarder, another program (local targets only)", "bind.port-conflict", "bind.forwarded", "local.unreadable");
     }
 
     @Override

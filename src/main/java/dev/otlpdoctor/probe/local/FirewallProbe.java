@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -46,6 +47,11 @@ public final class FirewallProbe extends LocalProbe {
         return "firewall";
     }
 
+    @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("the kernel's firewall ruleset (`nft -j list ruleset`, legacy `iptables-save`; as root) evaluated for the target's addresses and ports, naming the rule, its handle and the tool that wrote it (local targets only, [firewall.md](firewall.md))", "firewall.drops", "firewall.rejects", "firewall.unreadable", "firewall.present");
+    }
+
     /** One firewall found: its name, what showed it, and the commands that open the ports. */
     private record Found(String name, String evidence, String open) {
     }
@@ -57,7 +63,7 @@ public final class FirewallProbe extends LocalProbe {
             return;
         }
         FirewallView view = context.facts().get(VIEW)
-                .orElseGet(() -> fs.perRun(context.deadline(), VIEW, () -> FirewallReader.read(fs, context.deadline())));
+                .orElseGet(() -> context.run().get(VIEW, () -> FirewallReader.read(fs, context.deadline())));
         context.facts().put(VIEW, view);
         List<Integer> ports = endpointsByPort(context).stream().map(Endpoint::port).toList();
         if (view.unavailable().isPresent()) {

@@ -1,18 +1,15 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The parts of this machine the local probes read: {@code /proc}, {@code /etc} and the programs that list
@@ -33,8 +30,6 @@ public final class HostFs {
     private final ByteOrder byteOrder;
     private final String programPath;
     private volatile String hostName;
-    private Deadline memoRun;
-    private final Map<Object, Object> memos = new HashMap<>();
 
     private HostFs(Path root, ByteOrder byteOrder, String programPath) {
         this.root = root;
@@ -86,24 +81,6 @@ public final class HostFs {
     /** The path as the user knows it on the machine (fixture roots stripped), for evidence and messages. */
     public String display(Path path) {
         return "/" + root.relativize(path).toString().replace('\\', '/');
-    }
-
-    /**
-     * What {@code compute} returns, computed once per run (the run being known by its deadline): targets
-     * probed concurrently wait for the first computation and share it.
-     */
-    <T> T perRun(Deadline run, Supplier<T> compute) {
-        return perRun(run, HostSnapshot.class, compute);
-    }
-
-    /** As {@link #perRun(Deadline, Supplier)}, for each of several things read per run, told apart by {@code key}. */
-    @SuppressWarnings("unchecked")
-    synchronized <T> T perRun(Deadline run, Object key, Supplier<T> compute) {
-        if (memoRun != run) {
-            memos.clear();
-            memoRun = run;
-        }
-        return (T) memos.computeIfAbsent(key, k -> compute.get());
     }
 
     /**

@@ -35,11 +35,11 @@ record HostSnapshot(List<ProcessInfo> processes, List<Listener> listeners, boole
 
     /**
      * The snapshot of this run: taken once and shared by every local probe of every target (a fleet of
-     * loopback targets scans /proc once, not once per target). A run is known by its one deadline.
+     * loopback targets scans /proc once, not once per target).
      */
     static Outcome of(ProbeContext context, HostFs fs) {
         return context.facts().get(OUTCOME).orElseGet(() -> {
-            Outcome outcome = fs.perRun(context.deadline(), () -> take(fs, context.deadline()));
+            Outcome outcome = context.run().get(OUTCOME, () -> take(fs, context.deadline()));
             context.facts().put(OUTCOME, outcome);
             return outcome;
         });

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.LintInput;
 import dev.otlpdoctor.lint.Linter;
@@ -39,6 +40,11 @@ public final class ProcessConfigProbe extends LocalProbe {
     @Override
     public String id() {
         return "process-config";
+    }
+
+    @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("the `--config` files of each collector process found, read through `/proc/PID/root` as the process's user could, and linted as `otlpdoctor lint` does (local targets only)", "config.*", "local.unreadable");
     }
 
     @Override

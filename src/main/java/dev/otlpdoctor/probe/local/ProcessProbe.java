@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -34,6 +35,11 @@ public final class ProcessProbe extends LocalProbe {
     @Override
     public String id() {
         return "process";
+    }
+
+    @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("collector processes in `/proc` (local targets only): pid, executable, user, start time, container, every `--config`; which of them is on the target's path", "process.running", "process.not-running", "process.no-otlp-listener", "local.unreadable");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.net;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -40,6 +41,11 @@ public final class DnsProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("every IPv4 and IPv6 address of the host, via the system resolver (bounded: the resolver has no timeout of its own); a name other than `localhost` that resolves only to loopback", "dns.resolved", "dns.unresolved", "dns.timeout", "dns.loopback");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.TARGET;
     }
@@ -52,7 +58,7 @@ public final class DnsProbe implements Probe {
         Future<InetAddress[]> lookup = context.executor().submit(() -> InetAddress.getAllByName(host));
         InetAddress[] resolved;
         try {
-            resolved = lookup.get(context.deadline().remainingMillis(), TimeUnit.MILLISECONDS);
+            resolved = lookup.get(context.deadline().stepMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             lookup.cancel(true);
             findings.add(NetworkCodes.DNS_TIMEOUT.finding()

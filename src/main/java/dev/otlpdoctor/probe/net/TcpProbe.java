@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.net;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -41,13 +42,18 @@ public final class TcpProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("a TCP connect to every address at once: open (latency), refused (RST), timeout (SYN dropped), unreachable (no route)", "tcp.open", "tcp.refused", "tcp.timeout", "tcp.unreachable");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.ENDPOINT;
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("dns");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(DnsProbe.class);
     }
 
     @Override
@@ -57,7 +63,7 @@ public final class TcpProbe implements Probe {
         List<Future<Attempt>> attempts = new ArrayList<>();
         for (InetAddress address : addresses) {
             InetSocketAddress socketAddress = new InetSocketAddress(address, port);
-            attempts.add(context.executor().submit(() -> connect(socketAddress, context.deadline().remainingMillis())));
+            attempts.add(context.executor().submit(() -> connect(socketAddress, context.deadline().stepMillis())));
         }
         List<Attempt> done = new ArrayList<>();
         for (Future<Attempt> attempt : attempts) {

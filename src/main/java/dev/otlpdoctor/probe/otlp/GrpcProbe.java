@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.otlp;
 
+import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.net.TcpProbe;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.otlpdoctor.otlp.ExportMessages;
@@ -41,13 +43,18 @@ public final class GrpcProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("`grpc.health.v1.Health/Check`, then one OTLP `Export` per signal (`--signals`), empty or a sample (`--send-sample`)", "otlp.*", "signal.not-accepted", "auth.required", "grpc.*");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.ENDPOINT;
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("tcp", "protocol");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(TcpProbe.class, ProtocolProbe.class);
     }
 
     @Override
@@ -100,7 +107,7 @@ public final class GrpcProbe implements Probe {
     private static Call call(GrpcTransport transport, String method, byte[] request, ProbeContext context) {
         long start = System.nanoTime();
         try {
-            return new Call(transport.call(method, request, CallBudget.millis(context.deadline())), null,
+            return new Call(transport.call(method, request, context.deadline().stepMillis()), null,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             return new Call(null, e, (System.nanoTime() - start) / 1_000_000);

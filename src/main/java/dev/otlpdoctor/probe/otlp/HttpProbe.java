@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.otlp;
 
+import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.net.TcpProbe;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.otlp.ExportMessages;
@@ -59,13 +61,18 @@ public final class HttpProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("`GET /v1/traces` (a collector answers 405), then `POST` per signal in protobuf and JSON (only the one encoding when `--protocol` or the exporter's `OTEL_EXPORTER_OTLP_PROTOCOL` names it), the base path kept", "otlp.*", "signal.not-accepted", "http.*", "auth.required");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.ENDPOINT;
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("tcp", "protocol");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(TcpProbe.class, ProtocolProbe.class);
     }
 
     @Override
@@ -171,7 +178,7 @@ public final class HttpProbe implements Probe {
         }
         long start = System.nanoTime();
         Call call = client.newCall(request.build());
-        call.timeout().timeout(CallBudget.millis(context.deadline()), TimeUnit.MILLISECONDS);
+        call.timeout().timeout(context.deadline().stepMillis(), TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
             CappedBody body = CappedBody.read(response.body());
             String contentType = response.header("Content-Type", "");

@@ -31,7 +31,7 @@ final class OkHttpClients {
     static OkHttpClient create(ProbeContext context, TlsChannel channel, boolean http2Only) {
         List<InetAddress> open = context.facts().get(TcpProbe.OPEN_ADDRESSES).orElseThrow().stream()
                 .map(InetSocketAddress::getAddress).toList();
-        long timeout = CallBudget.millis(context.deadline());
+        long timeout = context.deadline().stepMillis();
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dns(host -> open)
                 .proxy(Proxy.NO_PROXY)

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.otlp;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -56,13 +57,18 @@ public final class ProtocolProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("what answers: a greeting read first (gRPC servers send HTTP/2 SETTINGS), then one minimal request; HTTP/2, HTTP/1.1, TLS, something else; each read ends at its bound even when the peer trickles bytes", "protocol.identified", "protocol.mismatch", "protocol.not-otlp", "protocol.unknown", "protocol.silent");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.ENDPOINT;
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("tcp");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(TcpProbe.class);
     }
 
     /** What came back on the connection: bytes, an orderly close, or nothing before the bound. */
@@ -113,7 +119,7 @@ public final class ProtocolProbe implements Probe {
         try {
             // A TLS handshake the tls probe saw no answer to gets half the time left, the other half being for
             // finding out whether the port speaks plaintext instead.
-            int budget = tlsUnanswered ? CallBudget.millis(context.deadline()) / 2 : CallBudget.millis(context.deadline());
+            int budget = context.deadline().stepMillis(tlsUnanswered ? 2 : 1, null);
             identified = identify(context, channel, address, budget, findings);
         } catch (IOException e) {
             if (tlsUnanswered) {
@@ -166,7 +172,7 @@ public final class ProtocolProbe implements Probe {
             String alpn = socket instanceof SSLSocket ssl ? ssl.getApplicationProtocol() : null;
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            Answer banner = read(socket, in, Math.min(bannerMillis(connectMillis), context.deadline().remainingMillis()));
+            Answer banner = read(socket, in, Math.min(bannerMillis(connectMillis), context.deadline().stepMillis()));
             if ("h2".equals(alpn)) {
                 goAway(out);
                 return new Identified(Wire.HTTP2_TLS, "TLS negotiated ALPN 'h2'");
@@ -182,7 +188,7 @@ public final class ProtocolProbe implements Probe {
             }
             out.write(minimalRequest(endpoint).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Answer answer = read(socket, in, CallBudget.millis(context.deadline()));
+            Answer answer = read(socket, in, context.deadline().stepMillis());
             if (answer.startsWith("HTTP/1.")) {
                 return new Identified(Wire.HTTP1, "GET " + endpoint.basePath() + "/v1/traces was answered '"
                         + statusLine(answer) + "'");
@@ -213,7 +219,7 @@ public final class ProtocolProbe implements Probe {
                                          IOException tlsError, FindingSink findings) {
         Identified plaintext;
         try {
-            plaintext = identify(context, TlsChannel.plaintext(), address, CallBudget.millis(context.deadline()),
+            plaintext = identify(context, TlsChannel.plaintext(), address, context.deadline().stepMillis(),
                     finding -> { });
         } catch (IOException e) {
             plaintext = null;

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.tls;
 
+import dev.otlpdoctor.probe.ProbeDoc;
+import java.time.Duration;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
@@ -56,7 +58,7 @@ public final class TlsProbe implements Probe {
      */
     private static int budget(ProbeContext context, long connectMillis) {
         long wanted = Math.max(MIN_HANDSHAKE_MILLIS, 10 * connectMillis);
-        return (int) Math.max(1, Math.min(Math.min(HANDSHAKE_MILLIS, wanted), context.deadline().remainingMillis() / 3));
+        return context.deadline().stepMillis(3, Duration.ofMillis(Math.min(HANDSHAKE_MILLIS, wanted)));
     }
 
     @Override
@@ -65,13 +67,18 @@ public final class TlsProbe implements Probe {
     }
 
     @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("one TLS ClientHello: does the port speak TLS; trust, expiry, host name, client certificate; against the client's `http://`/`https://`/`--tls`", "tls.*");
+    }
+
+    @Override
     public Scope scope() {
         return Scope.ENDPOINT;
     }
 
     @Override
-    public List<String> requires() {
-        return List.of("tcp");
+    public List<Class<? extends Probe>> requires() {
+        return List.of(TcpProbe.class);
     }
 
     /** Sets up the JVM's TLS stack and builds one ClientHello: the first handshake's start-up cost. */
@@ -98,7 +105,7 @@ public final class TlsProbe implements Probe {
         String tlsVersion = "";
         String alpn = "";
         try (Socket raw = new Socket()) {
-            raw.connect(address, Math.max(1, context.deadline().remainingMillis()));
+            raw.connect(address, context.deadline().stepMillis());
             raw.setSoTimeout(budget(context, (System.nanoTime() - start) / 1_000_000));
             SSLSocket ssl = (SSLSocket) TlsChannel.context(settings.keyManagers(), recorder).getSocketFactory()
                     .createSocket(raw, host, port, true);
@@ -291,7 +298,7 @@ public final class TlsProbe implements Probe {
      * handshake: a short read surfaces that alert. Silence or data (an HTTP/2 SETTINGS frame) is fine.
      */
     private static String alertAfterHandshake(SSLSocket ssl, ProbeContext context) throws IOException {
-        ssl.setSoTimeout(Math.max(1, Math.min(POST_HANDSHAKE_READ_MILLIS, context.deadline().remainingMillis())));
+        ssl.setSoTimeout(context.deadline().stepMillis(1, Duration.ofMillis(POST_HANDSHAKE_READ_MILLIS)));
         try {
             ssl.getInputStream().read(new byte[64]);
             return "";

@@ -253,7 +253,7 @@ class CollectorExtrasTest {
     private List<ProbeRun> runChain(URI health, URI metrics, boolean sendSample, Duration timeout) {
         ProbeChain chain = new ProbeChain(List.of(new DnsProbe(), new MetricsBaselineProbe(), new SampleSender(),
                 new HealthProbe(), new MetricsProbe()));
-        ProbeSettings settings = ProbeSettings.builder(timeout).sendSample(sendSample).healthUrl(health).metricsUrl(metrics).build();
+        ProbeSettings settings = ProbeSettings.builder().sendSample(sendSample).healthUrl(health).metricsUrl(metrics).build();
         return new ChainRunner(chain, executor, 1).run(List.of(target()), settings, Deadline.after(timeout)).get(0);
     }
 

@@ -152,7 +152,7 @@ class FirewallProbeTest extends FixtureTest {
         List<Finding> findings = new ArrayList<>();
         for (String target : List.of("localhost:4317", "127.0.0.1:4318", "[::1]:4317")) {
             ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol").parse(target, Source.argument(1)),
-                    null, ProbeSettings.builder(Duration.ofSeconds(20)).local(LocalChecks.AUTO).build(), run, new Facts(), null);
+                    null, ProbeSettings.builder().local(LocalChecks.AUTO).build(), run, new Facts(), null);
             probe.run(context, findings::add);
             assertThat(context.facts().get(FirewallProbe.VIEW)).isPresent();
         }

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.check.CheckPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.check.Checker;
@@ -32,16 +34,17 @@ class LocalDiagnosisTest extends FixtureTest {
         }
     }
 
-    private Diagnosis diagnose(String host, boolean local) {
-        Report report = new Checker(Checker.standardChain(this.host.fs()), 1).check(
+    private Diagnosis diagnose(String host, boolean local) throws InterruptedException {
+        Report report = new Checker(Checker.standardChain(this.host.fs()), 1).run(CheckPlan.of(
                 List.of(new TargetParser(Protocol.AUTO, "--protocol").parse(host + ":" + closedPort, Source.argument(1))),
-                ProbeSettings.builder(Duration.ofSeconds(10)).local(local ? LocalChecks.ALWAYS : LocalChecks.AUTO).build());
+                ProbeSettings.builder().local(local ? LocalChecks.ALWAYS : LocalChecks.AUTO).build()),
+                Deadline.after(Duration.ofSeconds(10)));
         assertThat(report.findings()).as("the port is closed for real").anyMatch(f -> f.code().equals("tcp.refused"));
         return report.diagnosis();
     }
 
     @Test
-    void refusedWithNoCollectorAndNothingListeningIsNotRunning() {
+    void refusedWithNoCollectorAndNothingListeningIsNotRunning() throws InterruptedException {
         host.process(1, "/sbin/init").uid(0).create();
         Diagnosis diagnosis = diagnose("127.0.0.1", false);
         assertThat(diagnosis.code()).isEqualTo("process.not-running");
@@ -50,7 +53,7 @@ class LocalDiagnosisTest extends FixtureTest {
     }
 
     @Test
-    void refusedWhileALoopbackListenerHoldsThePortIsLocalhostOnly() {
+    void refusedWhileALoopbackListenerHoldsThePortIsLocalhostOnly() throws InterruptedException {
         long socket = host.listen("127.0.0.1", closedPort);
         host.process(812, "/otelcol-contrib", "--config=/etc/otelcol-contrib/config.yaml").holds(socket).create();
         // 127.0.0.2 is another address of this machine that the 127.0.0.1-only socket does not serve
@@ -61,7 +64,7 @@ class LocalDiagnosisTest extends FixtureTest {
     }
 
     @Test
-    void refusedWhileAnotherProgramOwnsThePortIsAPortConflict() {
+    void refusedWhileAnotherProgramOwnsThePortIsAPortConflict() throws InterruptedException {
         long socket = host.listen("127.0.0.1", closedPort);
         host.process(4242, "/usr/bin/node", "server.js").holds(socket).create();
         Diagnosis diagnosis = diagnose("127.0.0.2", true);
@@ -72,14 +75,14 @@ class LocalDiagnosisTest extends FixtureTest {
     }
 
     @Test
-    void refusedWhileTheCollectorListensElsewhereIsNoOtlpListener() {
+    void refusedWhileTheCollectorListensElsewhereIsNoOtlpListener() throws InterruptedException {
         long metrics = host.listen("0.0.0.0", 8888);
         host.process(812, "/usr/bin/otelcol", "--config=/etc/otelcol/config.yaml").holds(metrics).create();
         assertThat(diagnose("127.0.0.1", false).code()).isEqualTo("process.no-otlp-listener");
     }
 
     @Test
-    void theRunningCollectorsOwnConfigExplainsTheRefusal() {
+    void theRunningCollectorsOwnConfigExplainsTheRefusal() throws InterruptedException {
         long metrics = host.listen("0.0.0.0", 8888);
         host.process(812, "/usr/bin/otelcol", "--config=/etc/otelcol/config.yaml").holds(metrics).create();
         // the file as the process sees it, read through /proc/812/root: the otlp receiver is in no pipeline

@@ -22,7 +22,7 @@ record LocalRun(List<Finding> findings, Facts facts, List<String> probesRun) {
 
     static LocalRun of(HostFs fs, String target, boolean local, Duration deadline) {
         ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol").parse(target, Source.argument(1)),
-                null, ProbeSettings.builder(deadline).local(local ? LocalChecks.ALWAYS : LocalChecks.AUTO).build(), Deadline.after(deadline), new Facts(), null);
+                null, ProbeSettings.builder().local(local ? LocalChecks.ALWAYS : LocalChecks.AUTO).build(), Deadline.after(deadline), new Facts(), null);
         List<Finding> findings = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         for (Probe probe : List.<Probe>of(new ProcessProbe(fs), new BindingProbe(fs), new ConflictProbe(fs),

@@ -55,7 +55,7 @@ class OwnerAccessTest extends FixtureTest {
         Duration timeout = Duration.ofSeconds(20);
         ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol")
                 .parse("localhost:4317", Source.argument(1)), null,
-                ProbeSettings.builder(timeout).local(LocalChecks.AUTO).build(), Deadline.after(timeout), new Facts(), null);
+                ProbeSettings.builder().local(LocalChecks.AUTO).build(), Deadline.after(timeout), new Facts(), null);
         List<Finding> findings = new ArrayList<>();
         new ProcessProbe(host.fs()).run(context, findings::add);
         new ProcessConfigProbe(host.fs()).run(context, findings::add);

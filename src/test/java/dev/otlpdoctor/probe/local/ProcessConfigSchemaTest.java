@@ -43,7 +43,7 @@ class ProcessConfigSchemaTest extends FixtureTest {
         Duration timeout = Duration.ofSeconds(20);
         ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol")
                 .parse("localhost:4318", Source.argument(1)), null,
-                ProbeSettings.builder(timeout).local(LocalChecks.AUTO).build(), Deadline.after(timeout), new Facts(), null);
+                ProbeSettings.builder().local(LocalChecks.AUTO).build(), Deadline.after(timeout), new Facts(), null);
         List<Finding> findings = new ArrayList<>();
         new ProcessProbe(host.fs()).run(context, findings::add);
         ProcessConfigProbe probe = new ProcessConfigProbe(host.fs());

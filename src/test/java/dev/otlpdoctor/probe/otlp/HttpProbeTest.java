@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.otlp;
 
+import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.check.CheckPlan;
 import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,10 +57,11 @@ class HttpProbeTest {
         try (FakeHttpCollector collector = FakeHttpCollector.start()) {
             Endpoint port = new Endpoint("127.0.0.1", collector.port(), Transport.HTTP, false, "", "Service port otlp-http");
             Target target = new Target("otel-collector", "127.0.0.1", List.of(port), Source.argument(1));
-            ProbeSettings settings = ProbeSettings.builder(Duration.ofSeconds(10)).protocol(Protocol.HTTP_JSON)
+            ProbeSettings settings = ProbeSettings.builder().protocol(Protocol.HTTP_JSON)
                     .local(LocalChecks.NEVER).build();
 
-            Report report = new Checker(Checker.standardChain(), 1).check(List.of(target), settings);
+            Report report = new Checker(Checker.standardChain(), 1).run(CheckPlan.of(List.of(target), settings),
+                    Deadline.after(Duration.ofSeconds(10)));
 
             assertThat(report.findings()).filteredOn(f -> f.code().equals("otlp.ok")).hasSize(3)
                     .allSatisfy(f -> assertThat(f.evidence().get("protocol")).isEqualTo("http/json"));

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
+import dev.otlpdoctor.probe.ProbeDoc;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -56,6 +57,11 @@ public final class ServiceProbe implements Probe {
     @Override
     public String id() {
         return "service";
+    }
+
+    @Override
+    public ProbeDoc doc() {
+        return ProbeDoc.of("the collector's systemd unit (by name, `ExecStart` or the collector's cgroup) or Docker/Kubernetes container, and the last lines of its log: journal, json-file or CRI log (local targets only, [service-logs.md](service-logs.md))", "service.*", "collector-log.*");
     }
 
     @Override
@@ -137,7 +143,7 @@ public final class ServiceProbe implements Probe {
      * {@link #MAX_BUDGET}, so a journalctl that hangs cannot leave the TCP and OTLP probes without time.
      */
     static Deadline budget(Deadline run) {
-        return Deadline.after(Duration.ofMillis(Math.min(run.remaining().toMillis() / 2, MAX_BUDGET.toMillis())));
+        return run.step(2, MAX_BUDGET);
     }
 
     private Cgroup cgroupOf(int pid) {

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.probe.local.service;
 
+import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.check.CheckPlan;
 import static dev.otlpdoctor.probe.local.service.CollectorLogSamples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +45,10 @@ class ServiceDiagnosisTest {
         host.delete();
     }
 
-    private Report check() {
-        return new Checker(Checker.standardChain(host.fs(), host.env()), 1).check(
+    private Report check() throws InterruptedException {
+        return new Checker(Checker.standardChain(host.fs(), host.env()), 1).run(CheckPlan.of(
                 List.of(new TargetParser(Protocol.AUTO, "--protocol").parse("127.0.0.1:" + closedPort, Source.argument(1))),
-                ProbeSettings.builder(Duration.ofSeconds(10)).local(LocalChecks.AUTO).build());
+                ProbeSettings.builder().local(LocalChecks.AUTO).build()), Deadline.after(Duration.ofSeconds(10)));
     }
 
     private void failedUnit(Instant started, List<String> journal) {
@@ -70,7 +72,7 @@ class ServiceDiagnosisTest {
     }
 
     @Test
-    void theStartupErrorOutranksNotRunning() {
+    void theStartupErrorOutranksNotRunning() throws InterruptedException {
         host.proc.process(1, "/sbin/init").uid(0).create();
         List<String> journal = new ArrayList<>(INVALID_KEYS);
         journal.addAll(SYSTEMD_EXIT);
@@ -88,7 +90,7 @@ class ServiceDiagnosisTest {
     }
 
     @Test
-    void anAddressInUseThatTheConflictProbeSeesToo() {
+    void anAddressInUseThatTheConflictProbeSeesToo() throws InterruptedException {
         long socket = host.proc.listen("0.0.0.0", closedPort);
         // the program on the port answers nothing on 127.0.0.1 here: a fixture socket, the real port is closed
         host.proc.process(4242, "/usr/local/bin/jaeger-all-in-one").holds(socket).create();
@@ -103,7 +105,7 @@ class ServiceDiagnosisTest {
     }
 
     @Test
-    void anAddressInUseThatNoProgramHoldsNowIsADisagreementSaidAloud() {
+    void anAddressInUseThatNoProgramHoldsNowIsADisagreementSaidAloud() throws InterruptedException {
         host.proc.process(1, "/sbin/init").uid(0).create();
         failedUnit(Instant.now().minusSeconds(30), List.of(ADDRESS_IN_USE.replace("4317", "" + closedPort),
                 SYSTEMD_EXIT.get(0)));

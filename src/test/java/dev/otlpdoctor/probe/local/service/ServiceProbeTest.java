@@ -59,7 +59,7 @@ class ServiceProbeTest {
 
     private List<Finding> run() {
         ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol").parse("localhost:4317",
-                Source.argument(1)), null, ProbeSettings.builder(Duration.ofSeconds(20)).local(LocalChecks.AUTO).build(),
+                Source.argument(1)), null, ProbeSettings.builder().local(LocalChecks.AUTO).build(),
                 Deadline.after(Duration.ofSeconds(20)), new Facts(), null);
         facts = context.facts();
         List<Finding> findings = new ArrayList<>();
