@@ -31,6 +31,7 @@ import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.TargetResult;
 import dev.otlpdoctor.target.Target;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +115,10 @@ public final class Checker {
                         outcome.facts().get(LocalPaths.PATHS).orElse(List.of()),
                         outcome.facts().get(FirewallProbe.VIEW).orElse(null));
                 TargetVerdict verdict = diagnoser.diagnose(targets.get(i), runs, facts);
+                List<String> addresses = outcome.facts().get(DnsProbe.ADDRESSES).orElse(List.of()).stream()
+                        .map(InetAddress::getHostAddress).toList();
                 results.add(new TargetResult(targets.get(i), outcome.runs(), verdict.diagnosis(), verdict.verdict(),
-                        verdict.status()));
+                        verdict.status(), addresses));
             }
             String verdict = results.size() == 1 ? results.get(0).verdict() : Diagnoser.fleetVerdict(results);
             return new Report("check", runLevel, results, runDiagnosis(results), verdict, deadline.elapsedMillis());

@@ -2,8 +2,8 @@ package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.otlp.Header;
 import dev.otlpdoctor.otlp.OtlpHeaders;
-import dev.otlpdoctor.probe.tls.TlsSettings;
-import dev.otlpdoctor.probe.tls.TlsSettings.PemFile;
+import dev.otlpdoctor.tls.TlsSettings;
+import dev.otlpdoctor.tls.TlsSettings.PemFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.otlpdoctor.probe;
 
 import dev.otlpdoctor.otlp.Header;
 import dev.otlpdoctor.otlp.Signal;
-import dev.otlpdoctor.probe.tls.TlsSettings;
+import dev.otlpdoctor.tls.TlsSettings;
 import dev.otlpdoctor.target.Protocol;
 import java.net.URI;
 import java.util.EnumSet;

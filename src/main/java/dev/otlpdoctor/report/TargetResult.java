@@ -1,6 +1,5 @@
 package dev.otlpdoctor.report;
 
-import dev.otlpdoctor.report.catalog.NetworkCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.List;
 
@@ -13,27 +12,16 @@ import java.util.List;
  * @param verdict one line: the diagnosis title, or what was proven
  * @param status {@code pass} only when every requested signal was proven accepted; {@code skip} when none
  *               of its probes ran (the deadline came first); else {@code warn} or {@code fail}
+ * @param addresses the addresses the target's host resolved to (empty when it did not resolve)
  */
 public record TargetResult(Target target, List<ProbeRun> probes, Diagnosis diagnosis, String verdict,
-                           Severity status) {
+                           Severity status, List<String> addresses) {
     public TargetResult {
         probes = List.copyOf(probes);
+        addresses = List.copyOf(addresses);
     }
 
     public List<Finding> findings() {
         return probes.stream().flatMap(p -> p.findings().stream()).toList();
-    }
-
-    /** The addresses the target's host resolved to, as observed by the dns probe. */
-    @SuppressWarnings("unchecked") // the dns probe records its addresses as a list of strings
-    public List<String> addresses() {
-        for (ProbeRun run : probes) {
-            for (Finding f : run.findings()) {
-                if (f.entry() == NetworkCodes.DNS_RESOLVED) {
-                    return (List<String>) f.evidence().get("addresses");
-                }
-            }
-        }
-        return List.of();
     }
 }

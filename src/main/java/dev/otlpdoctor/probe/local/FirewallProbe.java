@@ -49,7 +49,7 @@ public final class FirewallProbe extends LocalProbe {
 
     @Override
     public ProbeDoc doc() {
-        return ProbeDoc.of("the kernel's firewall ruleset (`nft -j list ruleset`, legacy `iptables-save`; as root) evaluated for the target's addresses and ports, naming the rule, its handle and the tool that wrote it (local targets only, [firewall.md](firewall.md))", "firewall.drops", "firewall.rejects", "firewall.unreadable", "firewall.present");
+        return ProbeDoc.of("the kernel's firewall ruleset (`nft -j list ruleset`, legacy `iptables-save`; as root) evaluated for the target's addresses and ports, naming the rule, its handle and the tool that wrote it (local targets only, [local-probes.md](local-probes.md#the-firewall))", "firewall.drops", "firewall.rejects", "firewall.unreadable", "firewall.present");
     }
 
     /** One firewall found: its name, what showed it, and the commands that open the ports. */

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.probe.local.firewall.FirewallHost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
@@ -16,7 +17,7 @@ import java.util.Set;
  * the firewall's rules. Rooted at an injectable path so tests point the probes at fixture trees; every read
  * is capped in bytes, so a hostile or huge file cannot exhaust the tool.
  */
-public final class HostFs {
+public final class HostFs implements FirewallHost {
     /** More than any /proc file the probes read except the socket tables. */
     public static final int SMALL_FILE_CAP = 64 * 1024;
     /** /proc/net/tcp is about 150 bytes a socket: room for several hundred thousand sockets. */
@@ -59,6 +60,7 @@ public final class HostFs {
      * The environment the local probes run this machine's programs ({@code nft}, {@code iptables-save}) with:
      * the search path and the C locale, nothing of this process's own environment (tokens stay here).
      */
+    @Override
     public Map<String, String> programEnvironment() {
         return Map.of("PATH", programPath, "LC_ALL", "C");
     }
@@ -69,6 +71,7 @@ public final class HostFs {
     }
 
     /** A path under /proc, e.g. {@code proc("net", "tcp")}. */
+    @Override
     public Path proc(String... parts) {
         return root.resolve("proc").resolve(String.join("/", parts));
     }
@@ -79,6 +82,7 @@ public final class HostFs {
     }
 
     /** The path as the user knows it on the machine (fixture roots stripped), for evidence and messages. */
+    @Override
     public String display(Path path) {
         return "/" + root.relativize(path).toString().replace('\\', '/');
     }

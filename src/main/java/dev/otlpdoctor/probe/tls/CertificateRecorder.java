@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.tls;
 
+import dev.otlpdoctor.tls.TlsSettings;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;

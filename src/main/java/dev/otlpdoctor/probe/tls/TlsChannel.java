@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.tls;
 
+import dev.otlpdoctor.tls.TlsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

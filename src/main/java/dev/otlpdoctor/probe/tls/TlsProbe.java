@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.tls;
 
+import dev.otlpdoctor.tls.TlsSettings;
 import dev.otlpdoctor.probe.ProbeDoc;
 import java.time.Duration;
 import dev.otlpdoctor.probe.Fact;

@@ -7,6 +7,7 @@ import dev.otlpdoctor.probe.Facts;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.probe.RunMemo;
 import dev.otlpdoctor.probe.local.firewall.FirewallVerdict;
 import dev.otlpdoctor.probe.local.firewall.FirewallView;
 import dev.otlpdoctor.probe.local.firewall.RulesetFixture;
@@ -148,11 +149,12 @@ class FirewallProbeTest extends FixtureTest {
         Files.writeString(nft, original.replace("#!/bin/sh\n", "#!/bin/sh\necho \"$1\" >> '" + calls + "'\n"));
         HostFs fs = host.fs();
         FirewallProbe probe = new FirewallProbe(fs);
-        Deadline run = Deadline.after(Duration.ofSeconds(20));
+        Deadline deadline = Deadline.after(Duration.ofSeconds(20));
+        RunMemo run = new RunMemo();
         List<Finding> findings = new ArrayList<>();
         for (String target : List.of("localhost:4317", "127.0.0.1:4318", "[::1]:4317")) {
             ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol").parse(target, Source.argument(1)),
-                    null, ProbeSettings.builder().local(LocalChecks.AUTO).build(), run, new Facts(), null);
+                    null, ProbeSettings.builder().local(LocalChecks.AUTO).build(), deadline, new Facts(), null, run);
             probe.run(context, findings::add);
             assertThat(context.facts().get(FirewallProbe.VIEW)).isPresent();
         }

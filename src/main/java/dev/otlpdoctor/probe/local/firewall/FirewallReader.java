@@ -2,7 +2,6 @@ package dev.otlpdoctor.probe.local.firewall;
 
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.HostCommand;
-import dev.otlpdoctor.probe.local.HostFs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -32,18 +31,18 @@ public final class FirewallReader {
     private static final int ROUTES_CAP = 8 * 1024 * 1024;
     public static final String NEEDS_ROOT = "reading the ruleset needs root (nft list ruleset)";
 
-    private final HostFs fs;
+    private final FirewallHost fs;
     private final Map<String, String> env;
     private final Deadline deadline;
 
-    private FirewallReader(HostFs fs, Deadline deadline) {
+    private FirewallReader(FirewallHost fs, Deadline deadline) {
         this.fs = fs;
         this.env = fs.programEnvironment();
         this.deadline = deadline;
     }
 
     /** The view of {@code fs}'s machine, run with its program environment; unavailable with the reason when it cannot be read. */
-    public static FirewallView read(HostFs fs, Deadline deadline) {
+    public static FirewallView read(FirewallHost fs, Deadline deadline) {
         try {
             return new FirewallReader(fs, deadline).read();
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package dev.otlpdoctor.probe.tls;
+package dev.otlpdoctor.tls;
 
 import dev.otlpdoctor.BoundedFile;
 import java.io.ByteArrayInputStream;
