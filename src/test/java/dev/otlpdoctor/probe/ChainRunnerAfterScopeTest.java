@@ -1,36 +1,20 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.testing.ProbeHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.target.Protocol;
-import dev.otlpdoctor.target.Source;
-import dev.otlpdoctor.target.Target;
-import dev.otlpdoctor.target.TargetParser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Probes of {@link Scope#TARGET_AFTER} run once per target after all its endpoint chains, under the same rules. */
 class ChainRunnerAfterScopeTest {
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        return t;
-    });
-
-    @AfterEach
-    void stop() {
-        executor.shutdownNow();
-    }
-
     @Test
     void runsAfterEveryEndpointAndIsReportedLast() {
         Queue<String> order = new ConcurrentLinkedQueue<>();
@@ -82,9 +66,8 @@ class ChainRunnerAfterScopeTest {
     }
 
     private List<ProbeRun> run(ProbeChain chain, String target, Duration timeout) {
-        Target parsed = new TargetParser(Protocol.AUTO, "--protocol").parse(target, Source.argument(1));
-        return new ChainRunner(chain, executor, 1).run(List.of(parsed), new ProbeSettings(Protocol.AUTO),
-                Deadline.after(timeout)).get(0);
+        return ProbeHarness.chain(ProbeHarness.target(target), new ProbeSettings(Protocol.AUTO), timeout,
+                chain.probes().toArray(Probe[]::new));
     }
 
     private static class Recording implements Probe {

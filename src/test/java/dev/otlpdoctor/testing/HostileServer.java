@@ -298,6 +298,11 @@ public final class HostileServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** An http:// URL of this server with {@code path}, for probes that fetch a page. */
+    public java.net.URI url(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + port() + path);
+    }
+
     public String address() {
         return "127.0.0.1:" + port();
     }

@@ -1,15 +1,14 @@
 package dev.otlpdoctor.probe.collector;
 
+import dev.otlpdoctor.testing.ProbeHarness;
+import dev.otlpdoctor.testing.HostileServer;
 import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.diagnose.Diagnoser;
 import dev.otlpdoctor.diagnose.PathFacts;
-import dev.otlpdoctor.probe.ChainRunner;
-import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
-import dev.otlpdoctor.probe.ProbeChain;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.Scope;
@@ -33,8 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,22 +39,15 @@ import org.junit.jupiter.api.Test;
 /** The health and metrics probes against loopback servers that answer as collectors of several versions do. */
 class CollectorExtrasTest {
     private FakeCollector collector;
-    private ExecutorService executor;
 
     @BeforeEach
     void start() throws IOException {
         collector = new FakeCollector();
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @AfterEach
     void stop() {
         collector.close();
-        executor.shutdownNow();
     }
 
     @Test
@@ -137,7 +127,7 @@ class CollectorExtrasTest {
 
     @Test
     void metricsPageThatNeverEndsIsCutAtTheByteCap() throws IOException {
-        try (HostileServer endless = HostileServer.endless()) {
+        try (HostileServer endless = HostileServer.endlessBody()) {
             List<Finding> found = run(collector.url("/"), endless.url("/metrics"), false, Duration.ofSeconds(3));
             Finding unavailable = only(found, "collector.telemetry-unavailable");
             assertThat(unavailable.evidence().get("reason").toString()).satisfiesAnyOf(
@@ -251,10 +241,9 @@ class CollectorExtrasTest {
     }
 
     private List<ProbeRun> runChain(URI health, URI metrics, boolean sendSample, Duration timeout) {
-        ProbeChain chain = new ProbeChain(List.of(new DnsProbe(), new MetricsBaselineProbe(), new SampleSender(),
-                new HealthProbe(), new MetricsProbe()));
         ProbeSettings settings = ProbeSettings.builder().sendSample(sendSample).healthUrl(health).metricsUrl(metrics).build();
-        return new ChainRunner(chain, executor, 1).run(List.of(target()), settings, Deadline.after(timeout)).get(0);
+        return ProbeHarness.chain(target(), settings, timeout, new DnsProbe(), new MetricsBaselineProbe(), new SampleSender(),
+                new HealthProbe(), new MetricsProbe());
     }
 
     private Target target() {

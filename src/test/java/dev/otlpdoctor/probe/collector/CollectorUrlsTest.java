@@ -1,14 +1,11 @@
 package dev.otlpdoctor.probe.collector;
 
+import dev.otlpdoctor.testing.ProbeHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otlpdoctor.probe.Deadline;
-import dev.otlpdoctor.probe.Facts;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.target.Protocol;
-import dev.otlpdoctor.target.Source;
-import dev.otlpdoctor.target.TargetParser;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,6 @@ class CollectorUrlsTest {
     }
 
     private static ProbeContext context(String target, ProbeSettings settings) {
-        return new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol").parse(target, Source.argument(1)), null,
-                settings, Deadline.after(Duration.ofSeconds(1)), new Facts(), null);
+        return ProbeHarness.context(target, settings, Duration.ofSeconds(1));
     }
 }

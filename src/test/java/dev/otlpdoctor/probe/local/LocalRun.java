@@ -1,15 +1,12 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.testing.ProbeHarness;
 import dev.otlpdoctor.probe.Facts;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Finding;
-import dev.otlpdoctor.target.Protocol;
-import dev.otlpdoctor.target.Source;
-import dev.otlpdoctor.target.TargetParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +18,8 @@ import java.util.List;
 record LocalRun(List<Finding> findings, Facts facts, List<String> probesRun) {
 
     static LocalRun of(HostFs fs, String target, boolean local, Duration deadline) {
-        ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol").parse(target, Source.argument(1)),
-                null, ProbeSettings.builder().local(local ? LocalChecks.ALWAYS : LocalChecks.AUTO).build(), Deadline.after(deadline), new Facts(), null);
+        ProbeContext context = ProbeHarness.context(target,
+                ProbeSettings.builder().local(local ? LocalChecks.ALWAYS : LocalChecks.AUTO).build(), deadline);
         List<Finding> findings = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         for (Probe probe : List.<Probe>of(new ProcessProbe(fs), new BindingProbe(fs), new ConflictProbe(fs),

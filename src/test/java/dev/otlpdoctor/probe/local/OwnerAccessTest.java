@@ -1,21 +1,16 @@
 package dev.otlpdoctor.probe.local;
 
+import dev.otlpdoctor.testing.ProbeHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otlpdoctor.probe.Deadline;
-import dev.otlpdoctor.probe.Facts;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Finding;
-import dev.otlpdoctor.target.Protocol;
-import dev.otlpdoctor.target.Source;
-import dev.otlpdoctor.target.TargetParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +48,9 @@ class OwnerAccessTest extends FixtureTest {
         Path file = host.root().resolve("proc/812/root/etc/otelcol-contrib/config.yaml");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions(mode)));
         Duration timeout = Duration.ofSeconds(20);
-        ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol")
-                .parse("localhost:4317", Source.argument(1)), null,
-                ProbeSettings.builder().local(LocalChecks.AUTO).build(), Deadline.after(timeout), new Facts(), null);
-        List<Finding> findings = new ArrayList<>();
-        new ProcessProbe(host.fs()).run(context, findings::add);
-        new ProcessConfigProbe(host.fs()).run(context, findings::add);
-        return findings;
+        ProbeContext context = ProbeHarness.context("localhost:4317", ProbeSettings.builder().local(LocalChecks.AUTO).build(),
+                timeout);
+        return ProbeHarness.run(context, new ProcessProbe(host.fs()), new ProcessConfigProbe(host.fs()));
     }
 
     private static String permissions(int mode) {
