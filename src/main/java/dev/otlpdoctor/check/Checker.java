@@ -7,6 +7,7 @@ import dev.otlpdoctor.probe.ChainRunner;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.ProbeChain;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.probe.RunProgress;
 import dev.otlpdoctor.probe.collector.HealthProbe;
 import dev.otlpdoctor.probe.collector.MetricsBaselineProbe;
 import dev.otlpdoctor.probe.collector.MetricsProbe;
@@ -92,6 +93,11 @@ public final class Checker {
      * its targets and the targets the steps found, then each target's diagnosis.
      */
     public Report run(CheckPlan plan, Deadline deadline) throws InterruptedException {
+        return run(plan, deadline, new RunProgress());
+    }
+
+    /** As {@link #run(CheckPlan, Deadline)}, counting finished targets in {@code progress}. */
+    public Report run(CheckPlan plan, Deadline deadline, RunProgress progress) throws InterruptedException {
         List<ProbeRun> runLevel = new ArrayList<>();
         List<Target> targets = new ArrayList<>(plan.targets());
         for (RunStep step : plan.steps()) {
@@ -102,7 +108,7 @@ public final class Checker {
         ProbeSettings settings = plan.settings();
         ExecutorService executor = newExecutor();
         try {
-            List<ChainRunner.Outcome> perTarget = new ChainRunner(chain, executor, parallelTargets)
+            List<ChainRunner.Outcome> perTarget = new ChainRunner(chain, executor, parallelTargets, progress)
                     .execute(targets, settings, deadline);
             Diagnoser diagnoser = new Diagnoser();
             List<TargetResult> results = new ArrayList<>();

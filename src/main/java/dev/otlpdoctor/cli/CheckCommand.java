@@ -12,6 +12,7 @@ import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.probe.RunProgress;
 import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.report.JsonRenderer;
 import dev.otlpdoctor.report.Report;
@@ -78,7 +79,8 @@ public final class CheckCommand implements Callable<Integer> {
             OptionSections.Section.of("Headers and TLS:", "--header", "--tls", "--ca-cert", "--client-cert",
                     "--client-key", "--insecure-skip-verify"),
             OptionSections.Section.of("Collector config:", "--config", "--collector-version"),
-            OptionSections.Section.of("Output and exit code:", "--output", "--verbose", "--no-color", "--strict"),
+            OptionSections.Section.of("Output and exit code:", "--output", "--verbose", "--summary", "--progress",
+                    "--no-color", "--strict"),
             OptionSections.Section.of("General:", "--help", "--version", "--debug"));
 
     @ParentCommand
@@ -143,6 +145,15 @@ public final class CheckCommand implements Callable<Integer> {
                     + " instead of empty requests, so the pipeline behind the receiver is exercised too.")
     private boolean sendSample;
 
+    @Option(names = "--summary",
+            description = "Only the verdict, the root cause and one line per target: for fleets (text output).")
+    private boolean summary;
+
+    @Option(names = "--progress", negatable = true,
+            description = "A live line on stderr while a long run goes on (checked/total, time left). Default: on a"
+                    + " terminal.")
+    private Boolean progress;
+
     @Mixin
     private ConnectionOptions connection;
 
@@ -174,12 +185,21 @@ public final class CheckCommand implements Callable<Integer> {
                 .headers(connection.headers(root.env())).tls(connection.tls(root.env())).sendSample(sendSample)
                 .healthUrl(healthUrl).metricsUrl(metricsUrl).local(localChecks()).build();
         List<Target> given = k8sService != null ? List.of() : resolveTargets(deadline);
-        Report report = new Checker(Checker.standardChain(hostFs(), root.env()), parallel)
-                .run(new CheckPlan(steps, given, settings), deadline);
-        if (output.json()) {
+        boolean json = output.json(); // a format check cannot render is refused before anything is probed
+        RunProgress counted = new RunProgress();
+        Report report;
+        ProgressLine line = ProgressLine.start(progress != null ? progress : OutputOptions.terminal(), counted,
+                deadline, output.err());
+        try {
+            report = new Checker(Checker.standardChain(hostFs(), root.env()), parallel)
+                    .run(new CheckPlan(steps, given, settings), deadline, counted);
+        } finally {
+            line.close();
+        }
+        if (json) {
             new JsonRenderer().render(report, output.out());
         } else {
-            new TextRenderer(output.style(root.env()), output.verbose()).render(report, output.out());
+            new TextRenderer(output.style(root.env()), output.verbose(), summary).render(report, output.out());
         }
         return strict.exitCode(report.status());
     }

@@ -59,11 +59,20 @@ public final class OutputOptions {
         return command.commandLine().getOut();
     }
 
+    /** Where warnings and progress go (stderr, or the writer a test gave), apart from the result. */
+    public PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
+    /** Whether this process talks to a person at a terminal (then colours and live lines make sense). */
+    static boolean terminal() {
+        return System.console() != null;
+    }
+
     /** Colour only on a terminal, and never with --no-color or a non-empty NO_COLOR (no-color.org). */
     public Style style(Map<String, String> env) {
         String noColorEnv = env.get("NO_COLOR");
-        boolean terminal = System.console() != null;
-        return new Style(terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
+        return new Style(terminal() && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
     }
 
     /** Formats are written in lower case, as the help and completion spell them. */

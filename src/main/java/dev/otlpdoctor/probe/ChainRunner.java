@@ -26,15 +26,22 @@ public final class ChainRunner {
     private final ProbeChain chain;
     private final ExecutorService executor;
     private final int parallelTargets;
+    private final RunProgress progress;
 
     /**
      * @param parallelTargets how many targets are probed at once; the others wait for a slot, and
      *        those that get none before the deadline are reported as skipped
      */
     public ChainRunner(ProbeChain chain, ExecutorService executor, int parallelTargets) {
+        this(chain, executor, parallelTargets, new RunProgress());
+    }
+
+    /** A runner that counts finished targets in {@code progress}, for a live progress line. */
+    public ChainRunner(ProbeChain chain, ExecutorService executor, int parallelTargets, RunProgress progress) {
         this.chain = chain;
         this.executor = executor;
         this.parallelTargets = parallelTargets;
+        this.progress = progress;
     }
 
     /**
@@ -58,6 +65,7 @@ public final class ChainRunner {
             Preparation.startInBackground(chain);
         }
         Semaphore slots = new Semaphore(parallelTargets);
+        progress.planned(targets.size());
         // What every target shares is worked out once: a fleet has thousands of targets.
         SecretMask secrets = SecretMask.of(settings.headers());
         RunMemo memo = new RunMemo();
@@ -137,6 +145,7 @@ public final class ChainRunner {
                     execute();
                 }
             } finally {
+                progress.finishedOne();
                 slots.release();
             }
         }

@@ -18,11 +18,18 @@ public final class TextRenderer {
     private final Style style;
     private final FindingText findingText;
     private final boolean verbose;
+    private final boolean summaryOnly;
 
     public TextRenderer(Style style, boolean verbose) {
+        this(style, verbose, false);
+    }
+
+    /** @param summaryOnly only the verdict, the root cause and the targets' table ({@code check --summary}) */
+    public TextRenderer(Style style, boolean verbose, boolean summaryOnly) {
         this.style = style;
         this.findingText = new FindingText(style);
         this.verbose = verbose;
+        this.summaryOnly = summaryOnly;
     }
 
     public void render(Report report, PrintWriter out) {
@@ -46,9 +53,14 @@ public final class TextRenderer {
             out.println("  More: otlpdoctor explain " + diagnosis.code());
         }
         boolean fleet = report.results().size() > 1;
-        if (fleet) {
+        if (fleet || summaryOnly) {
             out.println();
             renderTable(report.results(), out);
+        }
+        if (summaryOnly) {
+            out.println();
+            out.println(style.faint(summaryLine(report)));
+            return;
         }
         // One column width for every target's probe lines, measured once (a fleet has thousands of targets).
         List<ProbeRun> probes = report.probes();

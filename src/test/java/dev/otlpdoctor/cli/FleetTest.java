@@ -67,6 +67,40 @@ class FleetTest {
     }
 
     @Test
+    void summaryPrintsTheVerdictTheCauseAndOneLinePerTargetOnly() throws Exception {
+        try (FakeGrpcCollector healthy = FakeGrpcCollector.start()) {
+            int refused = Ports.closedPort();
+            var run = cli.run("check", "127.0.0.1:" + healthy.port(), "127.0.0.1:" + refused, "--summary", "--no-local");
+            assertThatRun(run).exitsWith(1);
+            String out = run.out();
+            assertThat(out).contains("TARGET", "127.0.0.1:" + healthy.port(), "127.0.0.1:" + refused, "tcp.refused")
+                    .contains("Fix (tcp.refused):").doesNotContain("Target 127.0.0.1").doesNotContain("tcp   ");
+            assertThat(out.strip().lines().count()).isLessThan(25);
+        }
+    }
+
+    @Test
+    void aLongRunShowsALiveLineOnStderrThatItErasesAtTheEnd() throws Exception {
+        try (DroppingPort dropped = new DroppingPort()) {
+            var run = cli.run("check", "127.0.0.1:" + dropped.port(), "--timeout", "2s", "--no-local", "--progress",
+                    "-o", "json");
+            assertThat(run.err()).contains("\r\u001b[Kotlpdoctor: checked 0/1 target, ").contains("s left")
+                    .endsWith("\r\u001b[K");
+            assertThatRun(run).exitsWith(1).json();
+        }
+    }
+
+    @Test
+    void noLiveLineWhenNotATerminalOrAskedNot() throws Exception {
+        try (DroppingPort dropped = new DroppingPort()) {
+            assertThat(cli.run("check", "127.0.0.1:" + dropped.port(), "--timeout", "1500ms", "--no-local").err())
+                    .isEmpty();
+            assertThat(cli.run("check", "127.0.0.1:" + dropped.port(), "--timeout", "1500ms", "--no-local",
+                    "--no-progress").err()).isEmpty();
+        }
+    }
+
+    @Test
     void textShowsATableAndDetailsOnlyForProblemTargets() throws Exception {
         try (FakeGrpcCollector healthy = FakeGrpcCollector.start()) {
             String ok = "127.0.0.1:" + healthy.port();
