@@ -69,10 +69,15 @@ public final class OutputOptions {
         return System.console() != null;
     }
 
-    /** Colour only on a terminal, and never with --no-color or a non-empty NO_COLOR (no-color.org). */
+    /**
+     * Colour only on a terminal, and never with --no-color or a non-empty NO_COLOR (no-color.org); prose wrapped
+     * to the terminal's width, and not wrapped in a pipe or a file.
+     */
     public Style style(Map<String, String> env) {
         String noColorEnv = env.get("NO_COLOR");
-        return new Style(terminal() && !noColor && (noColorEnv == null || noColorEnv.isEmpty()));
+        boolean terminal = terminal();
+        return new Style(terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty()),
+                terminal ? TerminalWidth.of(env) : 0);
     }
 
     /** Formats are written in lower case, as the help and completion spell them. */

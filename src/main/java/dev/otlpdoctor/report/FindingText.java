@@ -20,7 +20,7 @@ public final class FindingText {
     /** Detail, evidence (but the keys the head already shows) and fix, each line starting with {@code indent}. */
     public void details(Finding finding, String indent, Set<String> shownInHead, PrintWriter out) {
         if (!finding.detail().isEmpty()) {
-            out.println(indent + Printable.line(finding.detail()));
+            out.println(indent + style.wrap(Printable.line(finding.detail()), indent.length(), indent));
         }
         for (Map.Entry<String, Object> e : finding.evidence().entrySet()) {
             if (!shownInHead.contains(e.getKey())) {

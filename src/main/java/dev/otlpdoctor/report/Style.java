@@ -3,12 +3,29 @@ package dev.otlpdoctor.report;
 import java.util.Locale;
 import picocli.CommandLine.Help.Ansi;
 
-/** Colours for text output; plain text when colour is off (not a terminal, {@code --no-color}, {@code NO_COLOR}). */
+/**
+ * How text output looks on its terminal: colours (off when not a terminal, {@code --no-color},
+ * {@code NO_COLOR}) and the width prose is wrapped to (0: not wrapped, as in a pipe or a file).
+ */
 public final class Style {
     private final Ansi ansi;
+    private final int width;
 
     public Style(boolean colour) {
+        this(colour, 0);
+    }
+
+    public Style(boolean colour, int width) {
         this.ansi = colour ? Ansi.ON : Ansi.OFF;
+        this.width = width;
+    }
+
+    /**
+     * {@code text} wrapped to the terminal's width ({@link Wrap}): {@code used} columns are taken before it on
+     * its first line, further lines start with {@code indent}.
+     */
+    public String wrap(String text, int used, String indent) {
+        return Wrap.text(text, width, used, indent);
     }
 
     /** A fixed-width status word: PASS, INFO, SKIP, WARN, FAIL, coloured by severity. */

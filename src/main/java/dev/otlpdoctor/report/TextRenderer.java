@@ -34,11 +34,11 @@ public final class TextRenderer {
 
     public void render(Report report, PrintWriter out) {
         Severity status = report.status();
-        out.println(style.mark(status) + "  " + style.bold(Printable.line(report.verdict())));
+        out.println(style.mark(status) + "  " + style.bold(style.wrap(Printable.line(report.verdict()), 6, "      ")));
         Diagnosis diagnosis = report.diagnosis();
         if (diagnosis != null) {
             out.println();
-            out.println("  " + Printable.line(diagnosis.summary()));
+            out.println("  " + style.wrap(Printable.line(diagnosis.summary()), 2, "  "));
             if (!diagnosis.hop().onPath().isEmpty()) {
                 out.println("  Broken hop: " + diagnosis.hop().onPath());
             }
@@ -48,7 +48,8 @@ public final class TextRenderer {
                 FindingText.steps(diagnosis.remediation(), "    ", out);
             }
             if (!diagnosis.alsoCheck().isEmpty()) {
-                out.println("  Also check: " + Printable.line(String.join(", ", diagnosis.alsoCheck())));
+                out.println("  Also check: " + style.wrap(Printable.line(String.join(", ", diagnosis.alsoCheck())), 14,
+                        "    "));
             }
             out.println("  More: otlpdoctor explain " + diagnosis.code());
         }
@@ -108,7 +109,8 @@ public final class TextRenderer {
             String indent = " ".repeat(2 + 4 + 2 + probeWidth + 2 + endpointWidth + 2);
             for (int i = 0; i < run.findings().size(); i++) {
                 Finding finding = run.findings().get(i);
-                String line = (i == 0 ? head : indent) + Printable.line(finding.title());
+                String line = (i == 0 ? head : indent) + style.wrap(Printable.line(finding.title()), indent.length(),
+                        indent);
                 if (i == 0 && run.durationMs() > 0) {
                     line += style.faint("  " + run.durationMs() + " ms");
                 }
@@ -129,7 +131,8 @@ public final class TextRenderer {
                 Object file = finding.evidence().get("file");
                 String where = file == null ? "" : file + ":" + finding.evidence().get("line") + ":"
                         + finding.evidence().get("column") + "  ";
-                out.println("  " + style.mark(finding.severity()) + "  " + Printable.line(where + finding.title()));
+                out.println("  " + style.mark(finding.severity()) + "  "
+                        + style.wrap(Printable.line(where + finding.title()), 8, "        "));
                 if (verbose) {
                     renderDetails(finding, "        ", out);
                 }

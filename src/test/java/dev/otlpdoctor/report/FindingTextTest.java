@@ -40,4 +40,20 @@ class FindingTextTest {
                 .contains("file: otel.yaml");
         assertThat(print(refused(Severity.PASS), Set.of())).doesNotContain("1.");
     }
+
+    @Test
+    void onATerminalTheDetailIsWrappedToItsWidthAndTheStepsAreNot() {
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        Finding finding = NetworkCodes.TCP_REFUSED.finding().severity(Severity.FAIL)
+                .detail("nothing accepts connections on this port of this address, so the kernel answers every SYN"
+                        + " with a reset").step("ss -tlnp | grep -E ':(4317|4318)' && systemctl status otelcol-contrib")
+                .build();
+        new FindingText(new Style(false, 60)).details(finding, "  ", Set.of(), out);
+        out.flush();
+        String[] lines = buffer.toString().split("\n");
+        assertThat(lines[0]).hasSizeLessThanOrEqualTo(60);
+        assertThat(lines[1]).startsWith("  ").hasSizeLessThanOrEqualTo(60);
+        assertThat(buffer.toString()).contains(". ss -tlnp | grep -E ':(4317|4318)' && systemctl status otelcol-contrib\n");
+    }
 }
