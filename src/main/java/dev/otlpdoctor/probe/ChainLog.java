@@ -117,7 +117,7 @@ final class ChainLog {
         if (context.deadline().expired()) {
             return Optional.of("the run's deadline (--timeout " + formatDuration() + ") was reached before it started");
         }
-        for (Class<? extends Probe> required : probe.requires()) {
+        for (Class<? extends Probe> required : probe.info().needs()) {
             Optional<ProbeRun> dependency = resultOf(required);
             if (dependency.isPresent() && dependency.get().blocksDependents()) {
                 ProbeRun dep = dependency.get();

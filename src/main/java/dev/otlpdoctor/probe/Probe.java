@@ -1,29 +1,21 @@
 package dev.otlpdoctor.probe;
 
-import java.util.List;
-
 /**
  * One step of the diagnostic chain. A probe observes, emits findings and records facts for later
  * probes; it never prints. Every network step it takes is bounded by {@link ProbeContext#deadline()}.
  */
 public interface Probe {
 
+    /** What this probe is: id, scope, the probes it needs, what it observes and reports. */
+    ProbeInfo info();
+
     /** Short stable id shown in reports, e.g. {@code tcp}. */
-    String id();
-
-    Scope scope();
-
-    /**
-     * The earlier probes this one needs. When one of them failed or was skipped, the runner skips this
-     * probe and reports why.
-     */
-    default List<Class<? extends Probe>> requires() {
-        return List.of();
+    default String id() {
+        return info().id();
     }
 
-    /** What this probe observes and the codes it reports: docs/probes.md is generated from it. */
-    default ProbeDoc doc() {
-        return new ProbeDoc("", List.of());
+    default Scope scope() {
+        return info().scope();
     }
 
     /** Whether this probe belongs to the chain for the context's target or endpoint at all. */

@@ -38,8 +38,8 @@ class ChainRunnerAfterScopeTest {
         };
         Probe after = new Recording("after", Scope.TARGET_AFTER, new ConcurrentLinkedQueue<>()) {
             @Override
-            public List<Class<? extends Probe>> requires() {
-                return List.of(failing.getClass());
+            public ProbeInfo info() {
+                return super.info().needs(failing.getClass());
             }
         };
         List<ProbeRun> runs = run(new ProbeChain(List.of(failing, after)), "collector:4317", Duration.ofSeconds(5));
@@ -82,13 +82,8 @@ class ChainRunnerAfterScopeTest {
         }
 
         @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Scope scope() {
-            return scope;
+        public ProbeInfo info() {
+            return ProbeInfo.of(id, scope);
         }
 
         @Override

@@ -38,13 +38,8 @@ class ChainRunnerSlotsTest {
         CountDownLatch never = new CountDownLatch(1);
         Probe hog = new Probe() {
             @Override
-            public String id() {
-                return "hog";
-            }
-
-            @Override
-            public Scope scope() {
-                return Scope.ENDPOINT;
+            public ProbeInfo info() {
+                return ProbeInfo.of("hog", Scope.ENDPOINT);
             }
 
             @Override

@@ -12,8 +12,8 @@ class PreparationTest {
     /** A probe that only records its preparation (and may fail it). */
     private record Recording(String id, List<String> prepared, boolean fails) implements Probe {
         @Override
-        public Scope scope() {
-            return Scope.ENDPOINT;
+        public ProbeInfo info() {
+            return ProbeInfo.of(id, Scope.ENDPOINT);
         }
 
         @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The chain's table in docs/probes.md is generated from the probes' own metadata (id, scope, what each
- * needs, {@link Probe#doc()}). This test fails when they differ; run
+ * needs, {@link Probe#info()}). This test fails when they differ; run
  * {@code ./mvnw test -Dtest=ProbesDocTest -Dotlpdoctor.updateDocs=true} to regenerate it.
  */
 class ProbesDocTest {
@@ -48,8 +48,8 @@ class ProbesDocTest {
     void everyProbeIsDocumentedWithCodesOfTheCatalog() {
         List<String> known = Catalog.all().stream().map(CatalogEntry::code).toList();
         for (Probe probe : chain) {
-            assertThat(probe.doc().observes()).as(probe.id() + " says what it observes").isNotBlank();
-            for (String code : probe.doc().codes()) {
+            assertThat(probe.info().observes()).as(probe.id() + " says what it observes").isNotBlank();
+            for (String code : probe.info().codes()) {
                 String family = code.endsWith(".*") ? code.substring(0, code.length() - 1) : null;
                 assertThat(known).as(probe.id() + " lists " + code)
                         .anyMatch(c -> family == null ? c.equals(code) : c.startsWith(family));
@@ -60,7 +60,7 @@ class ProbesDocTest {
     @Test
     void whatAProbeNeedsRunsBeforeItInTheChain() {
         for (int i = 0; i < chain.size(); i++) {
-            for (Class<? extends Probe> needed : chain.get(i).requires()) {
+            for (Class<? extends Probe> needed : chain.get(i).info().needs()) {
                 assertThat(chain.subList(0, i)).as(chain.get(i).id() + " needs " + needed.getSimpleName())
                         .anyMatch(needed::isInstance);
             }
@@ -72,12 +72,12 @@ class ProbesDocTest {
                 + "| --- | --- | --- | --- | --- | --- |\n");
         for (int i = 0; i < chain.size(); i++) {
             Probe probe = chain.get(i);
-            String needs = probe.requires().stream().map(this::idOf).map(id -> "`" + id + "`")
+            String needs = probe.info().needs().stream().map(this::idOf).map(id -> "`" + id + "`")
                     .collect(Collectors.joining(", "));
-            String codes = probe.doc().codes().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+            String codes = probe.info().codes().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
             out.append("| ").append(i + 1).append(" | `").append(probe.id()).append("` | ")
                     .append(SCOPES.get(probe.scope())).append(" | ").append(needs.isEmpty() ? "—" : needs)
-                    .append(" | ").append(probe.doc().observes()).append(" | ").append(codes.isEmpty() ? "—" : codes)
+                    .append(" | ").append(probe.info().observes()).append(" | ").append(codes.isEmpty() ? "—" : codes)
                     .append(" |\n");
         }
         return out.toString();

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -31,28 +31,17 @@ import java.util.Map;
  * never answers leaves time for the metrics probe.
  */
 public final class HealthProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("collector-health", Scope.TARGET_AFTER)
+            .needs(DnsProbe.class)
+            .observes("the `health_check` extension (`--health-url`, default port 13133)")
+            .reports("collector.healthy", "collector.starting", "collector.unhealthy", "collector.health-unavailable");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** The extension's body is under a few kilobytes even with many components in v2. */
     static final long MAX_BODY_BYTES = 64 * 1024;
-
-    @Override
-    public String id() {
-        return "collector-health";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("the `health_check` extension (`--health-url`, default port 13133)", "collector.healthy", "collector.starting", "collector.unhealthy", "collector.health-unavailable");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.TARGET_AFTER;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(DnsProbe.class);
-    }
 
     @Override
     public void run(ProbeContext context, FindingSink findings) {

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import java.time.Duration;
 import dev.otlpdoctor.probe.Fact;
@@ -16,32 +16,20 @@ import java.util.List;
  * (at most a second): a metrics port that hangs must not starve the OTLP probes.
  */
 public final class MetricsBaselineProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("collector-metrics-before", Scope.TARGET)
+            .needs(DnsProbe.class)
+            .observes("with `--send-sample`: the collector's own counters before anything is sent, read by `collector-metrics`");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** The counters before the endpoint chains ran. */
     static final Fact<CollectorCounters> BEFORE = Fact.named("collector-counters-before");
     /** Where endpoint probes record the samples they sent; present only with {@code --send-sample}. */
     public static final Fact<SampleLedger> SAMPLES = Fact.named("collector-sample-ledger");
 
     private static final Duration MAX_BUDGET = Duration.ofSeconds(1);
-
-    @Override
-    public String id() {
-        return "collector-metrics-before";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("with `--send-sample`: the collector's own counters before anything is sent, read by `collector-metrics`");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.TARGET;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(DnsProbe.class);
-    }
 
     @Override
     public boolean appliesTo(ProbeContext context) {

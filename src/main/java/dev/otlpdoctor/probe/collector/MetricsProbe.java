@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
@@ -15,24 +15,14 @@ import java.util.List;
  * also says what grew during the run and where the sample went.
  */
 public final class MetricsProbe implements Probe {
-    @Override
-    public String id() {
-        return "collector-metrics";
-    }
+    private static final ProbeInfo INFO = ProbeInfo.of("collector-metrics", Scope.TARGET_AFTER)
+            .needs(DnsProbe.class)
+            .observes("the collector's own metrics (`--metrics-url`, default port 8888): refused, failed, queued and dropped items; with `--send-sample`, where the sample went")
+            .reports("collector.*");
 
     @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("the collector's own metrics (`--metrics-url`, default port 8888): refused, failed, queued and dropped items; with `--send-sample`, where the sample went", "collector.*");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.TARGET_AFTER;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(DnsProbe.class);
+    public ProbeInfo info() {
+        return INFO;
     }
 
     @Override

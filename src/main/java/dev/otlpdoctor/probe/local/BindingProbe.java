@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -23,6 +24,14 @@ import java.util.stream.Collectors;
  * of each collector running in a container.
  */
 public final class BindingProbe extends LocalProbe {
+    private static final ProbeInfo INFO = ProbeInfo.of("binding", Scope.TARGET)
+            .observes("the socket a connection to the target's address and port reaches, and its bound address: served, forwarded, loopback-only, another address, an unpublished container port (local targets only)")
+            .reports("bind.all-interfaces", "bind.localhost-only", "bind.specific-address", "bind.no-listener", "bind.not-published", "bind.other-namespace");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /**
      * Every listening TCP socket of this machine with its owner where known, plus those of collectors in
      * their own network namespaces, for later probes and the diagnosis.
@@ -31,16 +40,6 @@ public final class BindingProbe extends LocalProbe {
 
     public BindingProbe(HostFs fs) {
         super(fs);
-    }
-
-    @Override
-    public String id() {
-        return "binding";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("the socket a connection to the target's address and port reaches, and its bound address: served, forwarded, loopback-only, another address, an unpublished container port (local targets only)", "bind.all-interfaces", "bind.localhost-only", "bind.specific-address", "bind.no-listener", "bind.not-published", "bind.other-namespace");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.report.Severity;
@@ -17,18 +18,16 @@ import java.util.Set;
  * diagnosis names the conflict as the cause.
  */
 public final class ConflictProbe extends LocalProbe {
+    private static final ProbeInfo INFO = ProbeInfo.of("conflict", Scope.TARGET)
+            .observes("who owns each port: a collector, a port forwarder, another program (local targets only)")
+            .reports("bind.port-conflict", "bind.forwarded", "local.unreadable");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     public ConflictProbe(HostFs fs) {
         super(fs);
-    }
-
-    @Override
-    public String id() {
-        return "conflict";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("who owns each port: a collector, a port forwarder, another program (local targets only)", "bind.port-conflict", "bind.forwarded", "local.unreadable");
     }
 
     @Override

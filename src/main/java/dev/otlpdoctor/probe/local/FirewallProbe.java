@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -35,21 +36,19 @@ import java.util.stream.Collectors;
  * changes anything.
  */
 public final class FirewallProbe extends LocalProbe {
+    private static final ProbeInfo INFO = ProbeInfo.of("firewall", Scope.TARGET)
+            .observes("the kernel's firewall ruleset (`nft -j list ruleset`, legacy `iptables-save`; as root) evaluated for the target's addresses and ports, naming the rule, its handle and the tool that wrote it (local targets only, [local-probes.md](local-probes.md#the-firewall))")
+            .reports("firewall.drops", "firewall.rejects", "firewall.unreadable", "firewall.present");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** The packet filter of this run; {@link FirewallView#unavailable()} says why when it could not be read. */
     public static final Fact<FirewallView> VIEW = Fact.named("firewall-view");
 
     public FirewallProbe(HostFs fs) {
         super(fs);
-    }
-
-    @Override
-    public String id() {
-        return "firewall";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("the kernel's firewall ruleset (`nft -j list ruleset`, legacy `iptables-save`; as root) evaluated for the target's addresses and ports, naming the rule, its handle and the tool that wrote it (local targets only, [local-probes.md](local-probes.md#the-firewall))", "firewall.drops", "firewall.rejects", "firewall.unreadable", "firewall.present");
     }
 
     /** One firewall found: its name, what showed it, and the commands that open the ports. */

@@ -28,11 +28,6 @@ abstract class LocalProbe implements Probe {
     }
 
     @Override
-    public final Scope scope() {
-        return Scope.TARGET;
-    }
-
-    @Override
     public boolean appliesTo(ProbeContext context) {
         return LocalTarget.isLocal(context, fs);
     }

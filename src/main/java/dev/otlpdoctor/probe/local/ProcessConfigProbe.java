@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.LintInput;
 import dev.otlpdoctor.lint.Linter;
@@ -32,19 +33,17 @@ import java.util.Set;
  * collector that runs but opened no OTLP port is exactly when its config matters.
  */
 public final class ProcessConfigProbe extends LocalProbe {
+    private static final ProbeInfo INFO = ProbeInfo.of("process-config", Scope.TARGET)
+            .observes("the `--config` files of each collector process found, read through `/proc/PID/root` as the process's user could, and linted as `otlpdoctor lint` does (local targets only)")
+            .reports("config.*", "local.unreadable");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
 
     public ProcessConfigProbe(HostFs fs) {
         super(fs);
-    }
-
-    @Override
-    public String id() {
-        return "process-config";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("the `--config` files of each collector process found, read through `/proc/PID/root` as the process's user could, and linted as `otlpdoctor lint` does (local targets only)", "config.*", "local.unreadable");
     }
 
     @Override

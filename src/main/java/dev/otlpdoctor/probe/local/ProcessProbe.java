@@ -1,6 +1,7 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -19,6 +20,14 @@ import java.util.stream.Collectors;
  * no OTLP port has a receiver that is not enabled.
  */
 public final class ProcessProbe extends LocalProbe {
+    private static final ProbeInfo INFO = ProbeInfo.of("process", Scope.TARGET)
+            .observes("collector processes in `/proc` (local targets only): pid, executable, user, start time, container, every `--config`; which of them is on the target's path")
+            .reports("process.running", "process.not-running", "process.no-otlp-listener", "local.unreadable");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** The collectors running on this machine, with their --config values, for the config lint and later probes. */
     public static final Fact<List<CollectorProcess>> COLLECTORS = Fact.named("local-collectors");
     /**
@@ -30,16 +39,6 @@ public final class ProcessProbe extends LocalProbe {
 
     public ProcessProbe(HostFs fs) {
         super(fs);
-    }
-
-    @Override
-    public String id() {
-        return "process";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("collector processes in `/proc` (local targets only): pid, executable, user, start time, container, every `--config`; which of them is on the target's path", "process.running", "process.not-running", "process.no-otlp-listener", "local.unreadable");
     }
 
     @Override

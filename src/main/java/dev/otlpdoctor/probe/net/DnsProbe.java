@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.net;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -29,26 +29,19 @@ import java.util.regex.Pattern;
  * stops waiting at the run's deadline.
  */
 public final class DnsProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("dns", Scope.TARGET)
+            .observes("every IPv4 and IPv6 address of the host, via the system resolver (bounded: the resolver has no timeout of its own); a name other than `localhost` that resolves only to loopback")
+            .reports("dns.resolved", "dns.unresolved", "dns.timeout", "dns.loopback");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** Every address the host resolved to, in the resolver's order (the order clients try them). */
     public static final Fact<List<InetAddress>> ADDRESSES = Fact.named("addresses");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Path KERNEL_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
-
-    @Override
-    public String id() {
-        return "dns";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("every IPv4 and IPv6 address of the host, via the system resolver (bounded: the resolver has no timeout of its own); a name other than `localhost` that resolves only to loopback", "dns.resolved", "dns.unresolved", "dns.timeout", "dns.loopback");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.TARGET;
-    }
 
     @Override
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {

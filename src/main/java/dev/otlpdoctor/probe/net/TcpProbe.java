@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.net;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -33,28 +33,17 @@ import java.util.concurrent.Future;
  * as a transport error about a missing client preface; the protocol probes that follow do a real exchange.
  */
 public final class TcpProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("tcp", Scope.ENDPOINT)
+            .needs(DnsProbe.class)
+            .observes("a TCP connect to every address at once: open (latency), refused (RST), timeout (SYN dropped), unreachable (no route)")
+            .reports("tcp.open", "tcp.refused", "tcp.timeout", "tcp.unreachable");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** The addresses of the endpoint that accepted a connection. */
     public static final Fact<List<InetSocketAddress>> OPEN_ADDRESSES = Fact.named("open-addresses");
-
-    @Override
-    public String id() {
-        return "tcp";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("a TCP connect to every address at once: open (latency), refused (RST), timeout (SYN dropped), unreachable (no route)", "tcp.open", "tcp.refused", "tcp.timeout", "tcp.unreachable");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ENDPOINT;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(DnsProbe.class);
-    }
 
     @Override
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {

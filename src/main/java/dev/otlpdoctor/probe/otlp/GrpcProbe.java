@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.otlp;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -30,32 +30,21 @@ import java.util.concurrent.Future;
  * run's deadline. Every gRPC status becomes a finding with its meaning for an OTLP receiver.
  */
 public final class GrpcProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("grpc", Scope.ENDPOINT)
+            .needs(TcpProbe.class, ProtocolProbe.class)
+            .observes("`grpc.health.v1.Health/Check`, then one OTLP `Export` per signal (`--signals`), empty or a sample (`--send-sample`)")
+            .reports("otlp.*", "signal.not-accepted", "auth.required", "grpc.*");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     static final String HEALTH_METHOD = "/grpc.health.v1.Health/Check";
     private static final String[] STATUS_NAMES = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
         "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
         "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
         "UNAUTHENTICATED"};
     private static final String[] HEALTH_NAMES = {"UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"};
-
-    @Override
-    public String id() {
-        return "grpc";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("`grpc.health.v1.Health/Check`, then one OTLP `Export` per signal (`--signals`), empty or a sample (`--send-sample`)", "otlp.*", "signal.not-accepted", "auth.required", "grpc.*");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ENDPOINT;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(TcpProbe.class, ProtocolProbe.class);
-    }
 
     @Override
     public boolean appliesTo(ProbeContext context) {
@@ -113,7 +102,6 @@ public final class GrpcProbe implements Probe {
             return new Call(null, e, (System.nanoTime() - start) / 1_000_000);
         }
     }
-
 
     private ExportOutcome classify(ProbeContext context, Signal signal, Call call) {
         if (call.error != null) {

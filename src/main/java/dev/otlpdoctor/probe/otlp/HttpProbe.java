@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.otlp;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.otlpdoctor.Version;
@@ -40,6 +40,15 @@ import okhttp3.Response;
  * The base path of a URL target is kept. Bodies are read up to {@link CappedBody#CAP} bytes.
  */
 public final class HttpProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("http", Scope.ENDPOINT)
+            .needs(TcpProbe.class, ProtocolProbe.class)
+            .observes("`GET /v1/traces` (a collector answers 405), then `POST` per signal in protobuf and JSON (only the one encoding when `--protocol` or the exporter's `OTEL_EXPORTER_OTLP_PROTOCOL` names it), the base path kept")
+            .reports("otlp.*", "signal.not-accepted", "http.*", "auth.required");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
 
     /** The two OTLP/HTTP encodings. */
     enum Encoding {
@@ -53,26 +62,6 @@ public final class HttpProbe implements Probe {
             this.protocol = protocol;
             this.contentType = contentType;
         }
-    }
-
-    @Override
-    public String id() {
-        return "http";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("`GET /v1/traces` (a collector answers 405), then `POST` per signal in protobuf and JSON (only the one encoding when `--protocol` or the exporter's `OTEL_EXPORTER_OTLP_PROTOCOL` names it), the base path kept", "otlp.*", "signal.not-accepted", "http.*", "auth.required");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ENDPOINT;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(TcpProbe.class, ProtocolProbe.class);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.otlp;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -37,6 +37,15 @@ import javax.net.ssl.SSLSocket;
  * the collector sees a client that came and left, not a broken one. Reads are capped at {@link #READ_CAP}.
  */
 public final class ProtocolProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("protocol", Scope.ENDPOINT)
+            .needs(TcpProbe.class)
+            .observes("what answers: a greeting read first (gRPC servers send HTTP/2 SETTINGS), then one minimal request; HTTP/2, HTTP/1.1, TLS, something else; each read ends at its bound even when the peer trickles bytes")
+            .reports("protocol.identified", "protocol.mismatch", "protocol.not-otlp", "protocol.unknown", "protocol.silent");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** What answers on the endpoint; absent when it is not HTTP or gRPC. */
     public static final Fact<Wire> WIRE = Fact.named("wire");
 
@@ -50,26 +59,6 @@ public final class ProtocolProbe implements Probe {
     private static final byte[] SETTINGS_AND_GOAWAY = {
         0, 0, 0, 4, 0, 0, 0, 0, 0,
         0, 0, 8, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-
-    @Override
-    public String id() {
-        return "protocol";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("what answers: a greeting read first (gRPC servers send HTTP/2 SETTINGS), then one minimal request; HTTP/2, HTTP/1.1, TLS, something else; each read ends at its bound even when the peer trickles bytes", "protocol.identified", "protocol.mismatch", "protocol.not-otlp", "protocol.unknown", "protocol.silent");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ENDPOINT;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(TcpProbe.class);
-    }
 
     /** What came back on the connection: bytes, an orderly close, or nothing before the bound. */
     private record Answer(byte[] bytes, int length, boolean closed, boolean timedOut) {

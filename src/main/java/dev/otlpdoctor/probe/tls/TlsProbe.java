@@ -1,7 +1,7 @@
 package dev.otlpdoctor.probe.tls;
 
 import dev.otlpdoctor.tls.TlsSettings;
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import java.time.Duration;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -38,6 +38,15 @@ import javax.net.ssl.SSLSocket;
  * connection (and may log a bad client preface), the HTTP server answers 400 (docs/collector-behaviour.md).
  */
 public final class TlsProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("tls", Scope.ENDPOINT)
+            .needs(TcpProbe.class)
+            .observes("one TLS ClientHello: does the port speak TLS; trust, expiry, host name, client certificate; against the client's `http://`/`https://`/`--tls`")
+            .reports("tls.*");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** How later probes talk to the endpoint; absent when the TLS handshake failed. */
     public static final Fact<TlsChannel> CHANNEL = Fact.named("tls-channel");
     /** Set when the ClientHello got no answer at all: whether the port speaks TLS is still open. */
@@ -60,26 +69,6 @@ public final class TlsProbe implements Probe {
     private static int budget(ProbeContext context, long connectMillis) {
         long wanted = Math.max(MIN_HANDSHAKE_MILLIS, 10 * connectMillis);
         return context.deadline().stepMillis(3, Duration.ofMillis(Math.min(HANDSHAKE_MILLIS, wanted)));
-    }
-
-    @Override
-    public String id() {
-        return "tls";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("one TLS ClientHello: does the port speak TLS; trust, expiry, host name, client certificate; against the client's `http://`/`https://`/`--tls`", "tls.*");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.ENDPOINT;
-    }
-
-    @Override
-    public List<Class<? extends Probe>> requires() {
-        return List.of(TcpProbe.class);
     }
 
     /** Sets up the JVM's TLS stack and builds one ClientHello: the first handshake's start-up cost. */

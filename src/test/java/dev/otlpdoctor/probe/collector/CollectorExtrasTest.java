@@ -10,6 +10,7 @@ import dev.otlpdoctor.diagnose.PathFacts;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.net.DnsProbe;
@@ -273,13 +274,8 @@ class CollectorExtrasTest {
                 + "\"name\":\"otlpdoctor-sample\",\"kind\":1,\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
 
         @Override
-        public String id() {
-            return "sample";
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.ENDPOINT;
+        public ProbeInfo info() {
+            return ProbeInfo.of("sample", Scope.ENDPOINT);
         }
 
         @Override

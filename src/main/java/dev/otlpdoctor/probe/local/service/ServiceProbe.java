@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
-import dev.otlpdoctor.probe.ProbeDoc;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
@@ -37,6 +37,14 @@ import java.util.Set;
  * skip naming it, never a guess.
  */
 public final class ServiceProbe implements Probe {
+    private static final ProbeInfo INFO = ProbeInfo.of("service", Scope.TARGET)
+            .observes("the collector's systemd unit (by name, `ExecStart` or the collector's cgroup) or Docker/Kubernetes container, and the last lines of its log: journal, json-file or CRI log (local targets only, [service-logs.md](service-logs.md))")
+            .reports("service.*", "collector-log.*");
+
+    @Override
+    public ProbeInfo info() {
+        return INFO;
+    }
     /** At most this much of the run is spent on systemctl and journalctl: the network probes come after. */
     static final Duration MAX_BUDGET = Duration.ofSeconds(5);
 
@@ -52,21 +60,6 @@ public final class ServiceProbe implements Probe {
     public ServiceProbe(HostFs fs, Map<String, String> env) {
         this.fs = fs;
         this.env = Map.copyOf(env);
-    }
-
-    @Override
-    public String id() {
-        return "service";
-    }
-
-    @Override
-    public ProbeDoc doc() {
-        return ProbeDoc.of("the collector's systemd unit (by name, `ExecStart` or the collector's cgroup) or Docker/Kubernetes container, and the last lines of its log: journal, json-file or CRI log (local targets only, [service-logs.md](service-logs.md))", "service.*", "collector-log.*");
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.TARGET;
     }
 
     @Override
