@@ -51,6 +51,22 @@ COMPONENTS = [
     ("extensions", "extension/basicauthextension", "contrib"),
     ("extensions", "extension/oauth2clientauthextension", "contrib"),
     ("connectors", "connector/countconnector", "contrib"),
+    # Added with issue 16, part 1 (contrib commits per file in docs/lint.md).
+    ("connectors", "connector/forwardconnector", "core"),
+    ("receivers", "receiver/zipkinreceiver", "contrib"),
+    ("receivers", "receiver/kafkareceiver", "contrib"),
+    ("receivers", "receiver/prometheusreceiver", "contrib"),
+    ("receivers", "receiver/hostmetricsreceiver", "contrib"),
+    ("receivers", "receiver/filelogreceiver", "contrib"),
+    ("processors", "processor/filterprocessor", "contrib"),
+    ("processors", "processor/transformprocessor", "contrib"),
+    ("processors", "processor/k8sattributesprocessor", "contrib"),
+    ("processors", "processor/resourcedetectionprocessor", "contrib"),
+    ("processors", "processor/tailsamplingprocessor", "contrib"),
+    ("exporters", "exporter/prometheusremotewriteexporter", "contrib"),
+    ("exporters", "exporter/kafkaexporter", "contrib"),
+    ("extensions", "extension/storage/filestorage", "contrib"),
+    ("connectors", "connector/spanmetricsconnector", "contrib"),
 ]
 
 
@@ -136,10 +152,15 @@ class Schemas:
                         out[inherited] = squashed[inherited]
             for key, value in node.get("properties", {}).items():
                 properties[key] = self.inline(repo, directory, value, seen)
+            remain = node.get("x-remain")
+            if remain:  # a `mapstructure:",remain"` field: it collects the keys the struct does not name
+                properties.pop(remain, None)
+                out["open"] = True
             out["properties"] = properties
         elif "type" not in out:
             out["type"] = "any"
-        for passthrough in ("enum", "caseInsensitive", "alsoInteger", "open", "requiredOneOf", "message", "source", "text"):
+        for passthrough in ("enum", "caseInsensitive", "alsoInteger", "open", "requiredOneOf", "message", "source", "text",
+                            "keyMessage"):
             if passthrough in node:
                 out[passthrough] = node[passthrough]
         if node.get("x-optional"):
@@ -194,11 +215,14 @@ def main():
         if repo not in roots:
             continue
         schema = schemas.inline(repo, directory, schemas.definition(repo, directory, None))
+        # A component without a generated file is written in overrides.yaml from its Go source.
+        root_override = schemas.overrides.get("%s:%s#" % (repo, directory), {})
+        source = root_override["schema"]["source"] if root_override.get("replace") else directory + "/config.schema.yaml"
         for component_type in component_types(roots[repo], directory):
             components["%s/%s" % (section, component_type)] = {
                 "repository": repositories[repo],
                 "release": releases[repo],
-                "source": directory + "/config.schema.yaml",
+                "source": source,
                 "schema": schema,
             }
     service = overrides_file["service"]

@@ -285,14 +285,20 @@ public final class SchemaChecker {
         if (suggestion == null) {
             suggestion = KeySuggestion.oneLevelDown(key, schema);
         }
-        invalidKey(scope, parent, key, path, suggestion, null);
+        invalidKey(scope, parent, key, path, suggestion, null, schema.keyMessage());
     }
 
     private void invalidKey(Scope scope, YamlNode parent, String key, List<String> path, String suggestion,
                             RemovedKey removed) {
+        invalidKey(scope, parent, key, path, suggestion, removed, null);
+    }
+
+    private void invalidKey(Scope scope, YamlNode parent, String key, List<String> path, String suggestion,
+                            RemovedKey removed, String keyMessage) {
         Map<String, Object> facts = evidence(scope, path, "key", key);
         facts.put("path", scope.display(with(path, key)));
-        String collectorMessage = "'" + scope.decoder(path) + "' has invalid keys: " + key;
+        String collectorMessage = keyMessage != null ? String.format(keyMessage, key)
+                : "'" + scope.decoder(path) + "' has invalid keys: " + key;
         facts.put("collectorMessage", collectorMessage);
         String fix;
         if (removed != null) {

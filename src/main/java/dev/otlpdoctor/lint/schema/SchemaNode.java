@@ -46,6 +46,7 @@ public final class SchemaNode {
     private final boolean unsigned;
     private final List<List<String>> requiredOneOf;
     private final String message;
+    private final String keyMessage;
     private final String source;
 
     private SchemaNode(JsonObject json) {
@@ -70,6 +71,7 @@ public final class SchemaNode {
         }
         requiredOneOf = List.copyOf(required);
         message = json.has("message") ? json.get("message").getAsString() : null;
+        keyMessage = json.has("keyMessage") ? json.get("keyMessage").getAsString() : null;
         source = json.has("source") ? json.get("source").getAsString() : null;
     }
 
@@ -152,6 +154,14 @@ public final class SchemaNode {
     /** The collector's error text for a missing required key, if recorded. */
     public String message() {
         return message;
+    }
+
+    /**
+     * The collector's own text for a key this struct does not take, where a custom Unmarshal refuses it
+     * ({@code %s} is the key), or null when mapstructure's "has invalid keys" message applies.
+     */
+    public String keyMessage() {
+        return keyMessage;
     }
 
     /** The collector source file the facts of this node were read from, if recorded apart from the component's. */
