@@ -138,6 +138,23 @@ class SchemaRulesTest {
     }
 
     @Test
+    void everyContribComponentOfTheAgentIsChecked() {
+        LintResult result = lint("schema/contrib-agent.yaml");
+        assertThat(withCode(result, "config.component-unchecked")).isEmpty();
+        assertThat(result.findings()).noneMatch(f -> SCHEMA_CODES.contains(f.code()));
+    }
+
+    @Test
+    void anUnknownHostmetricsScraperIsReportedWithTheCollectorsOwnMessage() throws IOException {
+        String agent = Files.readString(Fixtures.path("schema/contrib-agent.yaml")).replace("      memory: {}", "      memroy: {}");
+        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST)
+                .lint(List.of(new LintInput("agent.yaml", agent.getBytes())));
+        Finding f = only(result, "config.invalid-key");
+        assertThat(f.evidence()).containsEntry("collectorMessage", "invalid scraper key: memroy")
+                .containsEntry("path", "receivers.hostmetrics.scrapers.memroy").containsEntry("suggestion", "memory");
+    }
+
+    @Test
     void aRemovedComponentIsLeftToTheDeprecationRule() {
         LintResult result = lint("production.yaml");
         assertThat(withCode(result, "config.component-unchecked")).isEmpty();
