@@ -95,6 +95,11 @@ public final class SchemaChecker {
      * @param decoderPath the path the collector's decoder starts from for this component
      */
     private record Scope(String component, String section, String type, String label, String decoderPath) {
+        /** How removal data names this place: {@code section/type}, {@code service}, or null (top level). */
+        String schemaId() {
+            return section != null ? section + "/" + type : component.equals("service") ? "service" : null;
+        }
+
         String display(List<String> path) {
             return join(label, String.join(".", path));
         }
@@ -139,7 +144,7 @@ public final class SchemaChecker {
                 check(scope, with(path, key), entry.getValue(), child, value.keyLocation(key));
             } else if (key.equals("enabled") && schema.optional()) {
                 checkScalar(scope, with(path, key), entry.getValue(), BOOLEAN);
-            } else if (!schema.open()) {
+            } else if (!removedKey(scope, path, value, key, schema) && !schema.open()) {
                 unknownKey(scope, path, value, key, schema);
             }
         }
@@ -267,16 +272,25 @@ public final class SchemaChecker {
         }
     }
 
-    private void unknownKey(Scope scope, List<String> path, YamlNode parent, String key, SchemaNode schema) {
-        if (scope.section() != null) {
-            Optional<RemovedKey> removed = schemas.removedKey(scope.section(), scope.type(), String.join(".", path), key);
-            if (removed.isPresent()) {
-                if (version.atLeast(removed.get().removed())) {
-                    invalidKey(scope, parent, key, path, null, removed.get());
-                }
-                return;
-            }
+    /**
+     * Reports a key the collector removed or renamed (also where the section is open: removal data is exact),
+     * when the release checked against no longer takes it.
+     *
+     * @return whether the key is a removed one, reported or not
+     */
+    private boolean removedKey(Scope scope, List<String> path, YamlNode parent, String key, SchemaNode schema) {
+        if (scope.schemaId() == null) {
+            return false;
         }
+        Optional<RemovedKey> removed = schemas.removedKey(scope.schemaId(), String.join(".", path), key,
+                schema.properties().keySet());
+        if (removed.isPresent() && version.atLeast(removed.get().removed())) {
+            invalidKey(scope, parent, key, path, removed.get().renamedTo(), removed.get());
+        }
+        return removed.isPresent();
+    }
+
+    private void unknownKey(Scope scope, List<String> path, YamlNode parent, String key, SchemaNode schema) {
         List<String> candidates = new ArrayList<>(schema.properties().keySet());
         if (schema.optional()) {
             candidates.add("enabled");
@@ -303,6 +317,9 @@ public final class SchemaChecker {
         String fix;
         if (removed != null) {
             facts.put("removedIn", removed.removed().toString());
+            if (suggestion != null) {
+                facts.put("suggestion", suggestion);
+            }
             fix = removed.fix();
         } else if (suggestion == null) {
             fix = "Remove '" + key + "', or check the component's documentation for the key meant.";
@@ -319,7 +336,8 @@ public final class SchemaChecker {
         params.put("where", scope.label().isEmpty() && path.isEmpty() ? "the top level" : scope.display(path));
         params.put("didYouMean", facts.containsKey("suggestion") ? ": did you mean '" + suggestion + "'?" : "");
         String detail = removed != null
-                ? "'" + key + "' was removed in collector " + removed.removed() + "; from that release on the collector "
+                ? "'" + key + "' was " + (removed.renamedTo() == null ? "removed" : "renamed to '" + removed.renamedTo() + "'")
+                        + " in collector " + removed.removed() + "; from that release on the collector "
                         + "refuses the config (" + collectorMessage + ")."
                 : olderRelease
                 ? "The collector " + schemas.release() + " refuses this key (" + collectorMessage + "); the schema "
