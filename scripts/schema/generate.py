@@ -137,7 +137,12 @@ class Schemas:
             out["type"] = kind
         elif kind == "array":
             out["type"] = "array"
-            out["items"] = self.inline(repo, directory, node.get("items", {}), seen)
+            items = node.get("items", {})
+            out["items"] = self.inline(repo, directory, items, seen)
+            # confmap splits a comma-separated string into a list only for []string; a list of a named
+            # type ([]component.ID, []configopaque.String) refuses a string.
+            if "$ref" in items or "x-customType" in items:
+                out["noSplit"] = True
         elif kind == "map" or "additionalProperties" in node:  # a Go map: any key, typed values
             out["type"] = "map"
             out["values"] = self.inline(repo, directory, node.get("values", node.get("additionalProperties", {})), seen)

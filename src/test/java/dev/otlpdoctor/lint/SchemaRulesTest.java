@@ -26,6 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaRulesTest {
     private static final Set<String> SCHEMA_CODES = Set.of("config.invalid-key", "config.wrong-type",
             "config.duration-unit", "config.enum-value", "config.required-missing");
+    /** Fixtures with schema mistakes by design (each has its own test). */
+    private static final Set<String> WITH_SCHEMA_MISTAKES = Set.of("typo-override.yaml", "issue-htp.yaml",
+            "deprecated-component.yaml", "string-lists.yaml");
     /** Fixtures that are input errors by design (exit 2), not configs. */
     private static final Set<String> NOT_CONFIGS = Set.of("tabs.yaml", "invalid-utf8.yaml", "billion-laughs.yaml",
             "deep-nesting.yaml", "alias-expansion.yaml");
@@ -171,6 +174,36 @@ class SchemaRulesTest {
     }
 
     @Test
+    void aComponentListWrittenAsAStringIsTheCollectorsDecodeError() {
+        String file = "schema/string-lists.yaml";
+        LintResult result = lint(file);
+        List<Finding> wrong = withCode(result, "config.wrong-type");
+        assertThat(wrong).hasSize(2);
+        assertThat(location(wrong.get(0))).isEqualTo(positionOf(file, "health_check, pprof"));
+        assertThat(wrong.get(0).evidence()).containsEntry("path", "service.extensions")
+                .containsEntry("expected", "a list").containsEntry("actual", "a string")
+                .containsEntry("collectorMessage", "'service.extensions' source data must be an array or slice, got string");
+        assertThat(wrong.get(0).detail()).contains("[health_check, pprof]");
+        assertThat(location(wrong.get(1))).isEqualTo(positionOf(file, "otlp\n      processors"));
+        assertThat(wrong.get(1).evidence()).containsEntry("path", "service.pipelines.traces.receivers")
+                .containsEntry("collectorMessage", "'service.pipelines[traces].receivers' source data must be an array or slice, got string");
+        // The IDs meant are read from the string: no "not listed", "unused" or "no receivers" besides.
+        assertThat(result.findings()).extracting(Finding::code)
+                .doesNotContain("config.component-undefined", "config.receiver-unused", "config.pipeline-empty");
+        assertThat(result.status()).isEqualTo(Severity.FAIL);
+    }
+
+    @Test
+    void aStringIsSplitIntoAListOfPlainStringsOnly() {
+        // []string (cors allowed_origins) takes "a,b" (confmap's StringToSliceHookFunc); []component.ID does not.
+        String config = "receivers:\n  otlp:\n    protocols:\n      http:\n        endpoint: 0.0.0.0:4318\n"
+                + "        cors:\n          allowed_origins: https://a.example,https://b.example\n"
+                + "exporters:\n  debug: {}\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: debug\n";
+        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST).lint(List.of(new LintInput("c.yaml", config.getBytes())));
+        assertThat(only(result, "config.wrong-type").evidence()).containsEntry("path", "service.pipelines.traces.exporters");
+    }
+
+    @Test
     void theRenameIsOnlyWhereTheSharedStructIs() {
         // gRPC server settings never had `middleware`: a plain unknown key, whatever the release.
         String config = "receivers:\n  otlp:\n    protocols:\n      grpc:\n        middleware: []\n"
@@ -255,9 +288,7 @@ class SchemaRulesTest {
         try (Stream<Path> files = Files.walk(Fixtures.DIR)) {
             return files.filter(p -> p.toString().endsWith(".yaml"))
                     .filter(p -> !NOT_CONFIGS.contains(p.getFileName().toString()))
-                    .filter(p -> !p.getFileName().toString().equals("typo-override.yaml")
-                            && !p.getFileName().toString().equals("issue-htp.yaml")
-                            && !p.getFileName().toString().equals("deprecated-component.yaml")
+                    .filter(p -> !WITH_SCHEMA_MISTAKES.contains(p.getFileName().toString())
                             && !p.getFileName().toString().startsWith("removed-"))
                     .map(p -> Fixtures.DIR.relativize(p).toString()).sorted().toList().stream();
         }

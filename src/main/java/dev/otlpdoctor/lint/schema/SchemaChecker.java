@@ -100,12 +100,22 @@ public final class SchemaChecker {
             return section != null ? section + "/" + type : component.equals("service") ? "service" : null;
         }
 
+        /** The dotted path findings show: {@code service.pipelines.traces.receivers}. */
         String display(List<String> path) {
-            return join(label, String.join(".", path));
+            return join(label, path.stream().map(e -> isElement(e) ? e.substring(1, e.length() - 1) : e)
+                    .collect(Collectors.joining(".")));
         }
 
+        /** The path as mapstructure names it: map keys and list indices in brackets ({@code pipelines[traces]}). */
         String decoder(List<String> path) {
-            return join(decoderPath, String.join(".", path));
+            StringBuilder out = new StringBuilder(decoderPath);
+            for (String e : path) {
+                if (!isElement(e) && out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(e);
+            }
+            return out.toString();
         }
 
         private static String join(String a, String b) {
@@ -121,7 +131,7 @@ public final class SchemaChecker {
             case OBJECT -> checkObject(scope, path, value, schema, keyLocation);
             case MAP -> {
                 if (value.isMap()) {
-                    value.entries().forEach((k, v) -> check(scope, with(path, k), v, schema.values(), value.keyLocation(k)));
+                    value.entries().forEach((k, v) -> check(scope, with(path, element(k)), v, schema.values(), value.keyLocation(k)));
                 } else if (value.kind() != YamlNode.Kind.NULL) {
                     wrongType(scope, path, value, schema.type());
                 }
@@ -155,10 +165,10 @@ public final class SchemaChecker {
         if (value.isList()) {
             for (int i = 0; i < value.items().size(); i++) {
                 YamlNode item = value.items().get(i);
-                check(scope, with(path, String.valueOf(i)), item, schema.items(), item.location());
+                check(scope, with(path, element(String.valueOf(i))), item, schema.items(), item.location());
             }
         } else if (value.isScalar() && ValueType.of(value) == ValueType.STRING
-                && schema.items().type() == SchemaNode.Type.STRING) {
+                && schema.items().type() == SchemaNode.Type.STRING && !schema.noSplit()) {
             // The collector splits a string on commas into a list of strings (StringToSliceHookFunc).
             return;
         } else if (value.kind() != YamlNode.Kind.NULL) {
@@ -168,11 +178,11 @@ public final class SchemaChecker {
 
     private void checkHeaders(Scope scope, List<String> path, YamlNode value) {
         if (value.isMap()) {
-            value.entries().forEach((name, v) -> checkScalar(scope, with(path, name), v, STRING));
+            value.entries().forEach((name, v) -> checkScalar(scope, with(path, element(name)), v, STRING));
         } else if (value.isList()) {
             for (int i = 0; i < value.items().size(); i++) {
                 YamlNode item = value.items().get(i);
-                List<String> itemPath = with(path, String.valueOf(i));
+                List<String> itemPath = with(path, element(String.valueOf(i)));
                 if (!item.isMap()) {
                     wrongType(scope, itemPath, item, SchemaNode.Type.OBJECT);
                     continue;
@@ -353,12 +363,19 @@ public final class SchemaChecker {
 
     private void wrongType(Scope scope, List<String> path, YamlNode value, SchemaNode.Type expected) {
         ValueType actual = ValueType.of(value);
-        add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(),
-                evidence(scope, path, "expected", expected.description(), "actual", actual.description()),
+        Map<String, Object> facts = evidence(scope, path, "expected", expected.description(), "actual", actual.description());
+        String said = "";
+        if (expected == SchemaNode.Type.ARRAY && actual != ValueType.MAP) {
+            // mapstructure's decodeSlice (github.com/go-viper/mapstructure/v2 v2.5.0, the collector's version).
+            String message = "'" + scope.decoder(path) + "' source data must be an array or slice, got " + actual.goKind();
+            facts.put("collectorMessage", message);
+            said = " (\"" + message + "\"): write it as a list, e.g. [" + value.text() + "]";
+        } else if (actual == ValueType.INTEGER || actual == ValueType.FLOAT || actual == ValueType.BOOLEAN) {
+            said = " (quote it to make it a string: \"…\")";
+        }
+        add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(), facts,
                 "The collector refuses the config: " + scope.display(path) + " takes " + expected.description()
-                        + " but " + actual.description() + " is written"
-                        + (actual == ValueType.INTEGER || actual == ValueType.FLOAT || actual == ValueType.BOOLEAN
-                        ? " (quote it to make it a string: \"…\")" : "") + ".");
+                        + " but " + actual.description() + " is written" + said + ".");
     }
 
     private void enumValue(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {
@@ -394,6 +411,15 @@ public final class SchemaChecker {
         return value.isScalar() && (unresolved.contains(value.location()) || value.text().contains("${"));
     }
 
+    /** A map key or list index on a path (mapstructure writes them in brackets). */
+    private static String element(String key) {
+        return "[" + key + "]";
+    }
+
+    private static boolean isElement(String pathElement) {
+        return pathElement.startsWith("[") && pathElement.endsWith("]");
+    }
+
     private static List<String> with(List<String> path, String key) {
         List<String> longer = new ArrayList<>(path);
         longer.add(key);
@@ -401,6 +427,6 @@ public final class SchemaChecker {
     }
 
     private static String last(List<String> path) {
-        return path.isEmpty() ? "" : path.get(path.size() - 1);
+        return path.isEmpty() ? "" : path.get(path.size() - 1).replaceAll("^\\[(.*)]$", "$1");
     }
 }

@@ -44,6 +44,7 @@ public final class SchemaNode {
     private final boolean open;
     private final boolean optional;
     private final boolean unsigned;
+    private final boolean noSplit;
     private final List<List<String>> requiredOneOf;
     private final String message;
     private final String keyMessage;
@@ -65,6 +66,7 @@ public final class SchemaNode {
         open = flag(json, "open");
         optional = flag(json, "optional");
         unsigned = flag(json, "unsigned");
+        noSplit = flag(json, "noSplit");
         List<List<String>> required = new ArrayList<>();
         if (json.has("requiredOneOf")) {
             json.getAsJsonArray("requiredOneOf").forEach(group -> required.add(strings(group.getAsJsonArray())));
@@ -144,6 +146,14 @@ public final class SchemaNode {
     /** A Go unsigned integer: negative values are refused. */
     public boolean unsigned() {
         return unsigned;
+    }
+
+    /**
+     * A list of a named Go type ({@code []component.ID}): confmap splits a comma-separated string into a list
+     * only for {@code []string}, so here a string is refused.
+     */
+    public boolean noSplit() {
+        return noSplit;
     }
 
     /** Groups of keys of which at least one must be set, as the struct's Validate demands. */
