@@ -152,7 +152,7 @@ class Schemas:
             for part in node.get("allOf", []):  # squashed (embedded) structs
                 squashed = self.inline(repo, directory, part, seen)
                 properties.update(squashed.get("properties", {}))
-                for inherited in ("open", "requiredOneOf", "message", "source"):
+                for inherited in ("open", "requiredOneOf", "message", "source", "constraints"):
                     if inherited in squashed:
                         out[inherited] = squashed[inherited]
             for key, value in node.get("properties", {}).items():
@@ -165,7 +165,7 @@ class Schemas:
         elif "type" not in out:
             out["type"] = "any"
         for passthrough in ("enum", "caseInsensitive", "alsoInteger", "open", "requiredOneOf", "message", "source", "text",
-                            "keyMessage"):
+                            "keyMessage", "constraints"):
             if passthrough in node:
                 out[passthrough] = node[passthrough]
         if node.get("x-optional"):

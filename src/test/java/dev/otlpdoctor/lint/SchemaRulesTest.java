@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The schema rules on whole configs: the issue's example, variables, releases, unchecked components, merging. */
 class SchemaRulesTest {
     private static final Set<String> SCHEMA_CODES = Set.of("config.invalid-key", "config.wrong-type",
-            "config.duration-unit", "config.enum-value", "config.required-missing");
+            "config.duration-unit", "config.enum-value", "config.required-missing", "config.invalid-value");
     /** Fixtures with schema mistakes by design (each has its own test). */
     private static final Set<String> WITH_SCHEMA_MISTAKES = Set.of("typo-override.yaml", "issue-htp.yaml",
             "deprecated-component.yaml", "string-lists.yaml");
@@ -201,6 +201,23 @@ class SchemaRulesTest {
                 + "exporters:\n  debug: {}\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: debug\n";
         LintResult result = new Linter(Map.of(), CollectorVersion.LATEST).lint(List.of(new LintInput("c.yaml", config.getBytes())));
         assertThat(only(result, "config.wrong-type").evidence()).containsEntry("path", "service.pipelines.traces.exporters");
+    }
+
+    @Test
+    void aSpikeLimitNotBelowTheLimitIsTheCollectorsValidateError() throws IOException {
+        String config = Files.readString(Fixtures.path("schema/local-example.yaml"))
+                .replace("    spike_limit_mib: 512", "    spike_limit_mib: 2048");
+        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST)
+                .lint(List.of(new LintInput("local.yaml", config.getBytes())));
+        Finding f = only(result, "config.invalid-value");
+        assertThat(f.severity()).isEqualTo(Severity.FAIL);
+        assertThat(f.title()).isEqualTo("processors.memory_limiter.spike_limit_mib: spike_limit_mib (2048) must be smaller than limit_mib (1536)");
+        assertThat(f.evidence()).containsEntry("collectorMessage", "'spike_limit_mib' must be smaller than 'limit_mib'")
+                .containsEntry("value", "2048").containsEntry("component", "memory_limiter");
+        assertThat(f.remediation().get(0)).isEqualTo("Set spike_limit_mib below limit_mib (about 20% of it is usual, "
+                + "e.g. spike_limit_mib: 307), or raise limit_mib.");
+        assertThat(f.detail()).contains("internal/memorylimiter/config.go");
+        assertThat(result.status()).isEqualTo(Severity.FAIL);
     }
 
     @Test

@@ -159,6 +159,50 @@ public final class SchemaChecker {
             }
         }
         checkRequired(scope, path, value, schema, keyLocation);
+        checkConstraints(scope, path, value, schema);
+    }
+
+    /** The comparisons of the struct's Validate, on the integers written (values lint cannot read are skipped). */
+    private void checkConstraints(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {
+        for (Constraint c : schema.constraints()) {
+            if (c.key() != null) {
+                Optional<Long> smaller = integer(value.get(c.key()));
+                Optional<Long> than = integer(value.get(c.than()));
+                if (smaller.isPresent() && than.isPresent() && than.get() > 0 && smaller.get() >= than.get()) {
+                    invalidValue(scope, with(path, c.key()), value.get(c.key()), c, c.key() + " (" + smaller.get()
+                            + ") must be smaller than " + c.than() + " (" + than.get() + ")",
+                            "Set " + c.key() + " below " + c.than() + " (about 20% of it is usual, e.g. " + c.key() + ": "
+                                    + than.get() / 5 + "), or raise " + c.than() + ".");
+                }
+            }
+            for (String key : c.keys()) {
+                Optional<Long> written = integer(value.get(key));
+                if (written.isPresent() && written.get() > c.atMost()) {
+                    invalidValue(scope, with(path, key), value.get(key), c, key + " (" + written.get() + ") is above "
+                            + c.atMost(), "Set " + key + " to at most " + c.atMost() + ".");
+                }
+            }
+        }
+    }
+
+    private void invalidValue(Scope scope, List<String> path, YamlNode value, Constraint c, String problem, String fix) {
+        Map<String, Object> facts = evidence(scope, path, "value", value.text(), "problem", problem,
+                "collectorMessage", c.message());
+        facts.put("fix", fix);
+        add(SchemaProblem.Kind.INVALID_VALUE, Severity.FAIL, value.location(), facts,
+                "The collector refuses the config: " + c.message() + (c.source() == null ? "." : " (" + c.source() + ")."));
+    }
+
+    /** A plain integer as written (not a reference lint could not resolve), if it is one. */
+    private Optional<Long> integer(YamlNode node) {
+        if (node == null || !node.isScalar() || skipped(node) || ValueType.of(node) != ValueType.INTEGER) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.decode(node.text().replace("_", "").replaceFirst("^\\+", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void checkArray(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {

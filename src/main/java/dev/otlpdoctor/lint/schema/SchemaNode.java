@@ -46,6 +46,7 @@ public final class SchemaNode {
     private final boolean unsigned;
     private final boolean noSplit;
     private final List<List<String>> requiredOneOf;
+    private final List<Constraint> constraints;
     private final String message;
     private final String keyMessage;
     private final String source;
@@ -72,6 +73,11 @@ public final class SchemaNode {
             json.getAsJsonArray("requiredOneOf").forEach(group -> required.add(strings(group.getAsJsonArray())));
         }
         requiredOneOf = List.copyOf(required);
+        List<Constraint> compared = new ArrayList<>();
+        if (json.has("constraints")) {
+            json.getAsJsonArray("constraints").forEach(c -> compared.add(Constraint.parse(c.getAsJsonObject())));
+        }
+        constraints = List.copyOf(compared);
         message = json.has("message") ? json.get("message").getAsString() : null;
         keyMessage = json.has("keyMessage") ? json.get("keyMessage").getAsString() : null;
         source = json.has("source") ? json.get("source").getAsString() : null;
@@ -159,6 +165,11 @@ public final class SchemaNode {
     /** Groups of keys of which at least one must be set, as the struct's Validate demands. */
     public List<List<String>> requiredOneOf() {
         return requiredOneOf;
+    }
+
+    /** The comparisons between settings the struct's Validate makes. */
+    List<Constraint> constraints() {
+        return constraints;
     }
 
     /** The collector's error text for a missing required key, if recorded. */
