@@ -11,6 +11,7 @@ import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -199,7 +200,7 @@ class SchemaRulesTest {
         String config = "receivers:\n  otlp:\n    protocols:\n      http:\n        endpoint: 0.0.0.0:4318\n"
                 + "        cors:\n          allowed_origins: https://a.example,https://b.example\n"
                 + "exporters:\n  debug: {}\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: debug\n";
-        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST).lint(List.of(new LintInput("c.yaml", config.getBytes())));
+        LintResult result = lintText("c.yaml", config, CollectorVersion.LATEST);
         assertThat(only(result, "config.wrong-type").evidence()).containsEntry("path", "service.pipelines.traces.exporters");
     }
 
@@ -207,8 +208,7 @@ class SchemaRulesTest {
     void aSpikeLimitNotBelowTheLimitIsTheCollectorsValidateError() throws IOException {
         String config = Files.readString(Fixtures.path("schema/local-example.yaml"))
                 .replace("    spike_limit_mib: 512", "    spike_limit_mib: 2048");
-        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST)
-                .lint(List.of(new LintInput("local.yaml", config.getBytes())));
+        LintResult result = lintText("local.yaml", config, CollectorVersion.LATEST);
         Finding f = only(result, "config.invalid-value");
         assertThat(f.severity()).isEqualTo(Severity.FAIL);
         assertThat(f.title()).isEqualTo("processors.memory_limiter.spike_limit_mib: spike_limit_mib (2048) must be smaller than limit_mib (1536)");
@@ -226,8 +226,7 @@ class SchemaRulesTest {
         String config = "receivers:\n  otlp:\n    protocols:\n      grpc:\n        middleware: []\n"
                 + "exporters:\n  debug: {}\nservice:\n  pipelines:\n    traces:\n      receivers: [otlp]\n      exporters: [debug]\n";
         for (String version : List.of("0.120.0", "latest")) {
-            LintResult result = new Linter(Map.of(), CollectorVersion.parse(version))
-                    .lint(List.of(new LintInput("grpc.yaml", config.getBytes())));
+            LintResult result = lintText("grpc.yaml", config, CollectorVersion.parse(version));
             Finding f = only(result, "config.invalid-key");
             assertThat(f.evidence()).as(version).doesNotContainKey("removedIn").containsEntry("suggestion", "middlewares");
         }
@@ -266,8 +265,7 @@ class SchemaRulesTest {
     @Test
     void anUnknownHostmetricsScraperIsReportedWithTheCollectorsOwnMessage() throws IOException {
         String agent = Files.readString(Fixtures.path("schema/contrib-agent.yaml")).replace("      memory: {}", "      memroy: {}");
-        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST)
-                .lint(List.of(new LintInput("agent.yaml", agent.getBytes())));
+        LintResult result = lintText("agent.yaml", agent, CollectorVersion.LATEST);
         Finding f = only(result, "config.invalid-key");
         assertThat(f.evidence()).containsEntry("collectorMessage", "invalid scraper key: memroy")
                 .containsEntry("path", "receivers.hostmetrics.scrapers.memroy").containsEntry("suggestion", "memory");
@@ -292,8 +290,7 @@ class SchemaRulesTest {
     void aTypoInAConfigMapIsPlacedInTheManifest() throws IOException {
         String manifest = Files.readString(Fixtures.path("k8s/collector-good.yaml"))
                 .replace("            max_recv_msg_size_mib: 16", "            max_recv_msg_size_mb: 16");
-        LintResult result = new Linter(Map.of(), CollectorVersion.LATEST)
-                .lint(List.of(new LintInput("collector.yaml", manifest.getBytes())));
+        LintResult result = lintText("collector.yaml", manifest, CollectorVersion.LATEST);
         Finding f = only(result, "config.invalid-key");
         int line = manifest.substring(0, manifest.indexOf("max_recv_msg_size_mb")).split("\n", -1).length;
         assertThat(location(f).line()).isEqualTo(line);
@@ -317,5 +314,10 @@ class SchemaRulesTest {
     void configsWithoutSchemaMistakesGiveNoSchemaFinding(String fixture) {
         LintResult result = lint(fixture);
         assertThat(result.findings()).as(fixture).noneMatch(f -> SCHEMA_CODES.contains(f.code()));
+    }
+
+    /** Lints one config given as text, named {@code name}. */
+    private static LintResult lintText(String name, String config, CollectorVersion version) {
+        return new Linter(Map.of(), version).lint(List.of(new LintInput(name, config.getBytes(StandardCharsets.UTF_8))));
     }
 }

@@ -46,15 +46,7 @@ class ProcessConfigSchemaTest extends FixtureTest {
                       receivers: [otlp]
                       exporters: [debug]
                 """);
-        Duration timeout = Duration.ofSeconds(20);
-        ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol")
-                .parse("localhost:4318", Source.argument(1)), null,
-                ProbeSettings.builder(timeout).local(LocalChecks.AUTO).build(), Deadline.after(timeout), new Facts(), null);
-        List<Finding> findings = new ArrayList<>();
-        new ProcessProbe(host.fs()).run(context, findings::add);
-        ProcessConfigProbe probe = new ProcessConfigProbe(host.fs());
-        assertThat(probe.appliesTo(context)).isTrue();
-        probe.run(context, findings::add);
+        List<Finding> findings = runProbes(host);
 
         Finding typo = findings.stream().filter(f -> f.code().equals("config.invalid-key")).findFirst().orElseThrow();
         // it runs, yet the file was written after it started: its next restart fails with this
@@ -123,14 +115,21 @@ class ProcessConfigSchemaTest extends FixtureTest {
         Path file = host.root().resolve("proc/" + pid + "/root/etc/otelcol-contrib/config.yaml");
         host.write("proc/" + pid + "/root/etc/otelcol-contrib/config.yaml", config);
         Files.setLastModifiedTime(file, FileTime.from(Instant.EPOCH));
+        return runProbes(host).stream().filter(f -> f.code().startsWith("config.")
+                && String.valueOf(f.evidence().get("file")).endsWith("(pid " + pid + ")")).toList();
+    }
+
+    /** The process probe, then the config probe (which applies to a local target), as a check on localhost:4318 runs them. */
+    private static List<Finding> runProbes(ProcFixture host) throws InterruptedException {
         Duration timeout = Duration.ofSeconds(20);
         ProbeContext context = new ProbeContext(new TargetParser(Protocol.AUTO, "--protocol")
                 .parse("localhost:4318", Source.argument(1)), null,
                 ProbeSettings.builder(timeout).local(LocalChecks.AUTO).build(), Deadline.after(timeout), new Facts(), null);
         List<Finding> findings = new ArrayList<>();
         new ProcessProbe(host.fs()).run(context, findings::add);
-        new ProcessConfigProbe(host.fs()).run(context, findings::add);
-        return findings.stream().filter(f -> f.code().startsWith("config.")
-                && String.valueOf(f.evidence().get("file")).endsWith("(pid " + pid + ")")).toList();
+        ProcessConfigProbe probe = new ProcessConfigProbe(host.fs());
+        assertThat(probe.appliesTo(context)).isTrue();
+        probe.run(context, findings::add);
+        return findings;
     }
 }
