@@ -106,9 +106,7 @@ class SchemaRulesTest {
             "latest,blocking batcher"})
     void exporterhelperKeysRemovedInTheirRelease(String version, String refused) {
         String file = "schema/removed-exporterhelper.yaml";
-        List<Finding> found = withCode(lint(Map.of(), CollectorVersion.parse(version), file), "config.invalid-key");
-        assertThat(found).extracting(f -> f.evidence().get("key"))
-                .containsExactlyElementsOf(refused == null ? List.of() : List.of(refused.split(" ")));
+        List<Finding> found = refusedKeys(file, version, refused);
         for (Finding f : found) {
             assertThat(f.severity()).isEqualTo(Severity.FAIL);
             boolean blocking = f.evidence().get("key").equals("blocking");
@@ -133,10 +131,7 @@ class SchemaRulesTest {
             "0.147.0,middleware topic encoding topic use_start_time_metric address",
             "latest,middleware topic encoding topic use_start_time_metric address"})
     void removedAndRenamedKeysFollowTheirRelease(String version, String refused) {
-        String file = "schema/removed-releases.yaml";
-        List<Finding> found = withCode(lint(Map.of(), CollectorVersion.parse(version), file), "config.invalid-key");
-        assertThat(found).extracting(f -> f.evidence().get("key"))
-                .containsExactlyElementsOf(refused == null ? List.of() : List.of(refused.split(" ")));
+        List<Finding> found = refusedKeys("schema/removed-releases.yaml", version, refused);
         assertThat(found).allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.FAIL);
             assertThat(f.evidence()).containsKey("removedIn");
@@ -206,9 +201,8 @@ class SchemaRulesTest {
 
     @Test
     void aSpikeLimitNotBelowTheLimitIsTheCollectorsValidateError() throws IOException {
-        String config = Files.readString(Fixtures.path("schema/local-example.yaml"))
-                .replace("    spike_limit_mib: 512", "    spike_limit_mib: 2048");
-        LintResult result = lintText("local.yaml", config, CollectorVersion.LATEST);
+        String config = mutated("schema/local-example.yaml", "    spike_limit_mib: 512", "    spike_limit_mib: 2048");
+        LintResult result = lintText("schema/local-example.yaml", config, CollectorVersion.LATEST);
         Finding f = only(result, "config.invalid-value");
         assertThat(f.severity()).isEqualTo(Severity.FAIL);
         assertThat(f.title()).isEqualTo("processors.memory_limiter.spike_limit_mib: spike_limit_mib (2048) must be smaller than limit_mib (1536)");
@@ -264,8 +258,8 @@ class SchemaRulesTest {
 
     @Test
     void anUnknownHostmetricsScraperIsReportedWithTheCollectorsOwnMessage() throws IOException {
-        String agent = Files.readString(Fixtures.path("schema/contrib-agent.yaml")).replace("      memory: {}", "      memroy: {}");
-        LintResult result = lintText("agent.yaml", agent, CollectorVersion.LATEST);
+        String agent = mutated("schema/contrib-agent.yaml", "      memory: {}", "      memroy: {}");
+        LintResult result = lintText("schema/contrib-agent.yaml", agent, CollectorVersion.LATEST);
         Finding f = only(result, "config.invalid-key");
         assertThat(f.evidence()).containsEntry("collectorMessage", "invalid scraper key: memroy")
                 .containsEntry("path", "receivers.hostmetrics.scrapers.memroy").containsEntry("suggestion", "memory");
@@ -288,9 +282,8 @@ class SchemaRulesTest {
 
     @Test
     void aTypoInAConfigMapIsPlacedInTheManifest() throws IOException {
-        String manifest = Files.readString(Fixtures.path("k8s/collector-good.yaml"))
-                .replace("            max_recv_msg_size_mib: 16", "            max_recv_msg_size_mb: 16");
-        LintResult result = lintText("collector.yaml", manifest, CollectorVersion.LATEST);
+        String manifest = mutated("k8s/collector-good.yaml", "            max_recv_msg_size_mib: 16", "            max_recv_msg_size_mb: 16");
+        LintResult result = lintText("k8s/collector-good.yaml", manifest, CollectorVersion.LATEST);
         Finding f = only(result, "config.invalid-key");
         int line = manifest.substring(0, manifest.indexOf("max_recv_msg_size_mb")).split("\n", -1).length;
         assertThat(location(f).line()).isEqualTo(line);
@@ -319,5 +312,20 @@ class SchemaRulesTest {
     /** Lints one config given as text, named {@code name}. */
     private static LintResult lintText(String name, String config, CollectorVersion version) {
         return new Linter(Map.of(), version).lint(List.of(new LintInput(name, config.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The invalid-key findings of a fixture at a release, which must name exactly the keys listed (space-separated). */
+    private static List<Finding> refusedKeys(String file, String version, String refused) {
+        List<Finding> found = withCode(lint(Map.of(), CollectorVersion.parse(version), file), "config.invalid-key");
+        assertThat(found).extracting(f -> f.evidence().get("key"))
+                .containsExactlyElementsOf(refused == null ? List.of() : List.of(refused.split(" ")));
+        return found;
+    }
+
+    /** A fixture's text with one mistake injected. */
+    private static String mutated(String fixture, String find, String replace) throws IOException {
+        String text = Files.readString(Fixtures.path(fixture));
+        assertThat(text).contains(find);
+        return text.replace(find, replace);
     }
 }

@@ -25,6 +25,16 @@ import org.junit.jupiter.api.Test;
 
 /** The running collector's --config is linted with the same rules as otlpdoctor lint, the schema rules included. */
 class ProcessConfigSchemaTest extends FixtureTest {
+    /** The rest of a config whose receivers are written before it: one traces pipeline from otlp to debug. */
+    private static final String TO_DEBUG = """
+            exporters:
+              debug: {}
+            service:
+              pipelines:
+                traces:
+                  receivers: [otlp]
+                  exporters: [debug]
+            """;
 
     @Test
     void aTypoInTheRunningCollectorsConfigIsNamedWithItsLine() throws InterruptedException {
@@ -38,14 +48,7 @@ class ProcessConfigSchemaTest extends FixtureTest {
                         endpoint: 0.0.0.0:4317
                       htp:
                         endpoint: 0.0.0.0:4318
-                exporters:
-                  debug: {}
-                service:
-                  pipelines:
-                    traces:
-                      receivers: [otlp]
-                      exporters: [debug]
-                """);
+                """ + TO_DEBUG);
         List<Finding> findings = runProbes(host);
 
         Finding typo = findings.stream().filter(f -> f.code().equals("config.invalid-key")).findFirst().orElseThrow();
@@ -67,14 +70,7 @@ class ProcessConfigSchemaTest extends FixtureTest {
                         endpoint: 0.0.0.0:4318
                         middleware:
                           - id: headers_check
-                exporters:
-                  debug: {}
-                service:
-                  pipelines:
-                    traces:
-                      receivers: [otlp]
-                      exporters: [debug]
-                """;
+                """ + TO_DEBUG;
         assertThat(configFindings(813, "v0.131.0", config)).noneMatch(f -> f.code().equals("config.invalid-key"));
 
         Finding renamed = configFindings(814, "v0.132.0", config).stream()
