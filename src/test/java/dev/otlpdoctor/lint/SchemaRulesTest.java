@@ -214,6 +214,17 @@ class SchemaRulesTest {
         assertThat(result.status()).isEqualTo(Severity.FAIL);
     }
 
+    /** In manifests the image tag of the container that mounts the ConfigMap selects the release. */
+    @ParameterizedTest
+    @CsvSource({"0.131.0,false", "0.132.0,true", "latest,true"})
+    void theImageTagSelectsTheReleaseOfAConfigMap(String tag, boolean refused) throws IOException {
+        String manifest = mutated("k8s/collector-good.yaml", "            endpoint: ${env:MY_POD_IP}:4318",
+                "            endpoint: ${env:MY_POD_IP}:4318\n            middleware:\n              - id: headers_check")
+                .replace("otel/opentelemetry-collector-contrib:0.110.0", "otel/opentelemetry-collector-contrib:" + tag);
+        List<Finding> found = withCode(lintText("collector.yaml", manifest, CollectorVersion.LATEST), "config.invalid-key");
+        assertThat(found).extracting(f -> f.evidence().get("key")).containsExactlyElementsOf(refused ? List.of("middleware") : List.of());
+    }
+
     @Test
     void theRenameIsOnlyWhereTheSharedStructIs() {
         // gRPC server settings never had `middleware`: a plain unknown key, whatever the release.
