@@ -165,7 +165,18 @@ public final class SchemaChecker {
     /** The comparisons of the struct's Validate, on the integers written (values lint cannot read are skipped). */
     private void checkConstraints(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {
         for (Constraint c : schema.constraints()) {
-            if (c.key() != null) {
+            if (c.prefix() != null) {
+                YamlNode written = value.get(c.key());
+                YamlNode unless = c.unless() == null ? null : value.get(c.unless());
+                boolean off = unless != null && unless.isScalar() && ValueType.of(unless) == ValueType.BOOLEAN
+                        && unless.text().equalsIgnoreCase("true");
+                if (!off && written != null && written.isScalar() && !skipped(written)
+                        && ValueType.of(written) == ValueType.STRING && !written.text().startsWith(c.prefix())) {
+                    invalidValue(scope, with(path, c.key()), written, c, c.key() + " '" + written.text()
+                            + "' does not start with " + c.prefix(), "Write " + c.key() + ": " + c.prefix()
+                            + written.text() + ".");
+                }
+            } else if (c.key() != null) {
                 Optional<Long> smaller = integer(value.get(c.key()));
                 Optional<Long> than = integer(value.get(c.than()));
                 if (smaller.isPresent() && than.isPresent() && than.get() > 0 && smaller.get() >= than.get()) {

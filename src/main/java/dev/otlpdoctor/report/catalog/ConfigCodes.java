@@ -188,7 +188,8 @@ public final class ConfigCodes {
             "The component's Validate method compares settings and refuses values of the right type that do not "
                     + "fit together: a memory_limiter spike_limit_mib not below limit_mib (\"'spike_limit_mib' must be "
                     + "smaller than 'limit_mib'\"), spike_limit_percentage not below limit_percentage, a percentage above "
-                    + "100. The collector does not start.",
+                    + "100, a health_check path that does not start with / (\"path must start with /\"). The collector "
+                    + "does not start.",
             "The component, the setting, the values compared and the collector's error message.",
             List.of("{fix}"));
 
