@@ -51,6 +51,22 @@ COMPONENTS = [
     ("extensions", "extension/basicauthextension", "contrib"),
     ("extensions", "extension/oauth2clientauthextension", "contrib"),
     ("connectors", "connector/countconnector", "contrib"),
+    # Added with issue 16, part 1 (contrib commits per file in docs/lint.md).
+    ("connectors", "connector/forwardconnector", "core"),
+    ("receivers", "receiver/zipkinreceiver", "contrib"),
+    ("receivers", "receiver/kafkareceiver", "contrib"),
+    ("receivers", "receiver/prometheusreceiver", "contrib"),
+    ("receivers", "receiver/hostmetricsreceiver", "contrib"),
+    ("receivers", "receiver/filelogreceiver", "contrib"),
+    ("processors", "processor/filterprocessor", "contrib"),
+    ("processors", "processor/transformprocessor", "contrib"),
+    ("processors", "processor/k8sattributesprocessor", "contrib"),
+    ("processors", "processor/resourcedetectionprocessor", "contrib"),
+    ("processors", "processor/tailsamplingprocessor", "contrib"),
+    ("exporters", "exporter/prometheusremotewriteexporter", "contrib"),
+    ("exporters", "exporter/kafkaexporter", "contrib"),
+    ("extensions", "extension/storage/filestorage", "contrib"),
+    ("connectors", "connector/spanmetricsconnector", "contrib"),
 ]
 
 
@@ -121,7 +137,12 @@ class Schemas:
             out["type"] = kind
         elif kind == "array":
             out["type"] = "array"
-            out["items"] = self.inline(repo, directory, node.get("items", {}), seen)
+            items = node.get("items", {})
+            out["items"] = self.inline(repo, directory, items, seen)
+            # confmap splits a comma-separated string into a list only for []string; a list of a named
+            # type ([]component.ID, []configopaque.String) refuses a string.
+            if "$ref" in items or "x-customType" in items:
+                out["noSplit"] = True
         elif kind == "map" or "additionalProperties" in node:  # a Go map: any key, typed values
             out["type"] = "map"
             out["values"] = self.inline(repo, directory, node.get("values", node.get("additionalProperties", {})), seen)
@@ -131,15 +152,20 @@ class Schemas:
             for part in node.get("allOf", []):  # squashed (embedded) structs
                 squashed = self.inline(repo, directory, part, seen)
                 properties.update(squashed.get("properties", {}))
-                for inherited in ("open", "requiredOneOf", "message", "source"):
+                for inherited in ("open", "requiredOneOf", "message", "source", "constraints"):
                     if inherited in squashed:
                         out[inherited] = squashed[inherited]
             for key, value in node.get("properties", {}).items():
                 properties[key] = self.inline(repo, directory, value, seen)
+            remain = node.get("x-remain")
+            if remain:  # a `mapstructure:",remain"` field: it collects the keys the struct does not name
+                properties.pop(remain, None)
+                out["open"] = True
             out["properties"] = properties
         elif "type" not in out:
             out["type"] = "any"
-        for passthrough in ("enum", "caseInsensitive", "alsoInteger", "open", "requiredOneOf", "message", "source", "text"):
+        for passthrough in ("enum", "caseInsensitive", "alsoInteger", "open", "requiredOneOf", "message", "source", "text",
+                            "keyMessage", "constraints"):
             if passthrough in node:
                 out[passthrough] = node[passthrough]
         if node.get("x-optional"):
@@ -194,11 +220,14 @@ def main():
         if repo not in roots:
             continue
         schema = schemas.inline(repo, directory, schemas.definition(repo, directory, None))
+        # A component without a generated file is written in overrides.yaml from its Go source.
+        root_override = schemas.overrides.get("%s:%s#" % (repo, directory), {})
+        source = root_override["schema"]["source"] if root_override.get("replace") else directory + "/config.schema.yaml"
         for component_type in component_types(roots[repo], directory):
             components["%s/%s" % (section, component_type)] = {
                 "repository": repositories[repo],
                 "release": releases[repo],
-                "source": directory + "/config.schema.yaml",
+                "source": source,
                 "schema": schema,
             }
     service = overrides_file["service"]

@@ -87,7 +87,7 @@ class ConfigRulesTest {
         assertThat(f.evidence()).containsEntry("port", 4317).containsEntry("address", "127.0.0.1:4317")
                 .containsEntry("otherAddress", "0.0.0.0:4317");
         assertThat(location(f)).isEqualTo(positionOf("port-conflict.yaml", "127.0.0.1:4317"));
-        // prometheus on 13133 would conflict with health_check, but it is in no pipeline: never started.
+        // zipkin on 13133 would conflict with health_check, but it is in no pipeline: never started.
         assertThat(f.title()).contains("zpages", "otlp (grpc)");
     }
 

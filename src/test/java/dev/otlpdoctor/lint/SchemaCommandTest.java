@@ -71,7 +71,7 @@ class SchemaCommandTest {
     @Test
     void explainPrintsEachNewCode() {
         for (String code : List.of("config.invalid-key", "config.wrong-type", "config.duration-unit",
-                "config.enum-value", "config.required-missing", "config.component-unchecked")) {
+                "config.enum-value", "config.required-missing", "config.component-unchecked", "config.invalid-value")) {
             assertThatRun(CliDriver.create().run("explain", code)).exitsWith(0).stdoutContains(code);
         }
     }

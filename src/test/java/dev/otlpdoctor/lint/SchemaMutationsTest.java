@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaMutationsTest {
     private static final Path TABLE = Fixtures.DIR.resolve("schema/mutations.tsv");
     private static final Set<String> SCHEMA_CODES = Set.of("config.invalid-key", "config.wrong-type",
-            "config.duration-unit", "config.enum-value", "config.required-missing");
+            "config.duration-unit", "config.enum-value", "config.required-missing", "config.invalid-value");
 
     record Mutation(String fixture, String find, String replace, String code, String severity, String anchor,
                     String suggestion) {

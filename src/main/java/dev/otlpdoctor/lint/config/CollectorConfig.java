@@ -43,9 +43,20 @@ public final class CollectorConfig {
         serviceExtensions.addAll(references(root.at("service", "extensions")));
     }
 
+    /**
+     * The component IDs of a list. A single string ({@code extensions: health_check}) is refused by the
+     * collector (config.wrong-type says so); the other rules read it as the IDs meant, so that they do not
+     * report its consequences (an extension "not listed", a receiver "unused") as further mistakes.
+     */
     private static List<Reference> references(YamlNode list) {
         List<Reference> refs = new ArrayList<>();
-        if (list != null) {
+        if (list != null && list.isScalar() && list.kind() != YamlNode.Kind.NULL) {
+            for (String id : list.text().split(",")) {
+                if (!id.isBlank()) {
+                    refs.add(new Reference(id.strip(), list.location()));
+                }
+            }
+        } else if (list != null) {
             for (YamlNode item : list.items()) {
                 if (item.isScalar()) {
                     refs.add(new Reference(item.text(), item.location()));

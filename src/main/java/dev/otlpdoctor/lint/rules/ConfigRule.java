@@ -28,6 +28,7 @@ public interface ConfigRule {
                 new DurationUnitRule(),
                 new EnumValueRule(),
                 new RequiredFieldRule(),
+                new InvalidValueRule(),
                 new ComponentUncheckedRule());
     }
 }

@@ -95,12 +95,27 @@ public final class SchemaChecker {
      * @param decoderPath the path the collector's decoder starts from for this component
      */
     private record Scope(String component, String section, String type, String label, String decoderPath) {
-        String display(List<String> path) {
-            return join(label, String.join(".", path));
+        /** How removal data names this place: {@code section/type}, {@code service}, or null (top level). */
+        String schemaId() {
+            return section != null ? section + "/" + type : component.equals("service") ? "service" : null;
         }
 
+        /** The dotted path findings show: {@code service.pipelines.traces.receivers}. */
+        String display(List<String> path) {
+            return join(label, path.stream().map(e -> isElement(e) ? e.substring(1, e.length() - 1) : e)
+                    .collect(Collectors.joining(".")));
+        }
+
+        /** The path as mapstructure names it: map keys and list indices in brackets ({@code pipelines[traces]}). */
         String decoder(List<String> path) {
-            return join(decoderPath, String.join(".", path));
+            StringBuilder out = new StringBuilder(decoderPath);
+            for (String e : path) {
+                if (!isElement(e) && out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(e);
+            }
+            return out.toString();
         }
 
         private static String join(String a, String b) {
@@ -116,7 +131,7 @@ public final class SchemaChecker {
             case OBJECT -> checkObject(scope, path, value, schema, keyLocation);
             case MAP -> {
                 if (value.isMap()) {
-                    value.entries().forEach((k, v) -> check(scope, with(path, k), v, schema.values(), value.keyLocation(k)));
+                    value.entries().forEach((k, v) -> check(scope, with(path, element(k)), v, schema.values(), value.keyLocation(k)));
                 } else if (value.kind() != YamlNode.Kind.NULL) {
                     wrongType(scope, path, value, schema.type());
                 }
@@ -139,21 +154,76 @@ public final class SchemaChecker {
                 check(scope, with(path, key), entry.getValue(), child, value.keyLocation(key));
             } else if (key.equals("enabled") && schema.optional()) {
                 checkScalar(scope, with(path, key), entry.getValue(), BOOLEAN);
-            } else if (!schema.open()) {
+            } else if (!removedKey(scope, path, value, key, schema) && !schema.open()) {
                 unknownKey(scope, path, value, key, schema);
             }
         }
         checkRequired(scope, path, value, schema, keyLocation);
+        checkConstraints(scope, path, value, schema);
+    }
+
+    /** The comparisons of the struct's Validate, on the integers written (values lint cannot read are skipped). */
+    private void checkConstraints(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {
+        for (Constraint c : schema.constraints()) {
+            if (c.prefix() != null) {
+                YamlNode written = value.get(c.key());
+                YamlNode unless = c.unless() == null ? null : value.get(c.unless());
+                boolean off = unless != null && unless.isScalar() && ValueType.of(unless) == ValueType.BOOLEAN
+                        && unless.text().equalsIgnoreCase("true");
+                if (!off && written != null && written.isScalar() && !skipped(written)
+                        && ValueType.of(written) == ValueType.STRING && !written.text().startsWith(c.prefix())) {
+                    invalidValue(scope, with(path, c.key()), written, c, c.key() + " '" + written.text()
+                            + "' does not start with " + c.prefix(), "Write " + c.key() + ": " + c.prefix()
+                            + written.text() + ".");
+                }
+            } else if (c.key() != null) {
+                Optional<Long> smaller = integer(value.get(c.key()));
+                Optional<Long> than = integer(value.get(c.than()));
+                if (smaller.isPresent() && than.isPresent() && than.get() > 0 && smaller.get() >= than.get()) {
+                    invalidValue(scope, with(path, c.key()), value.get(c.key()), c, c.key() + " (" + smaller.get()
+                            + ") must be smaller than " + c.than() + " (" + than.get() + ")",
+                            "Set " + c.key() + " below " + c.than() + " (about 20% of it is usual, e.g. " + c.key() + ": "
+                                    + than.get() / 5 + "), or raise " + c.than() + ".");
+                }
+            }
+            for (String key : c.keys()) {
+                Optional<Long> written = integer(value.get(key));
+                if (written.isPresent() && written.get() > c.atMost()) {
+                    invalidValue(scope, with(path, key), value.get(key), c, key + " (" + written.get() + ") is above "
+                            + c.atMost(), "Set " + key + " to at most " + c.atMost() + ".");
+                }
+            }
+        }
+    }
+
+    private void invalidValue(Scope scope, List<String> path, YamlNode value, Constraint c, String problem, String fix) {
+        Map<String, Object> facts = evidence(scope, path, "value", value.text(), "problem", problem,
+                "collectorMessage", c.message());
+        facts.put("fix", fix);
+        add(SchemaProblem.Kind.INVALID_VALUE, Severity.FAIL, value.location(), facts,
+                "The collector refuses the config: " + c.message() + (c.source() == null ? "." : " (" + c.source() + ")."));
+    }
+
+    /** A plain integer as written (not a reference lint could not resolve), if it is one. */
+    private Optional<Long> integer(YamlNode node) {
+        if (node == null || !node.isScalar() || skipped(node) || ValueType.of(node) != ValueType.INTEGER) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.decode(node.text().replace("_", "").replaceFirst("^\\+", "")));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void checkArray(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {
         if (value.isList()) {
             for (int i = 0; i < value.items().size(); i++) {
                 YamlNode item = value.items().get(i);
-                check(scope, with(path, String.valueOf(i)), item, schema.items(), item.location());
+                check(scope, with(path, element(String.valueOf(i))), item, schema.items(), item.location());
             }
         } else if (value.isScalar() && ValueType.of(value) == ValueType.STRING
-                && schema.items().type() == SchemaNode.Type.STRING) {
+                && schema.items().type() == SchemaNode.Type.STRING && !schema.noSplit()) {
             // The collector splits a string on commas into a list of strings (StringToSliceHookFunc).
             return;
         } else if (value.kind() != YamlNode.Kind.NULL) {
@@ -163,11 +233,11 @@ public final class SchemaChecker {
 
     private void checkHeaders(Scope scope, List<String> path, YamlNode value) {
         if (value.isMap()) {
-            value.entries().forEach((name, v) -> checkScalar(scope, with(path, name), v, STRING));
+            value.entries().forEach((name, v) -> checkScalar(scope, with(path, element(name)), v, STRING));
         } else if (value.isList()) {
             for (int i = 0; i < value.items().size(); i++) {
                 YamlNode item = value.items().get(i);
-                List<String> itemPath = with(path, String.valueOf(i));
+                List<String> itemPath = with(path, element(String.valueOf(i)));
                 if (!item.isMap()) {
                     wrongType(scope, itemPath, item, SchemaNode.Type.OBJECT);
                     continue;
@@ -267,16 +337,25 @@ public final class SchemaChecker {
         }
     }
 
-    private void unknownKey(Scope scope, List<String> path, YamlNode parent, String key, SchemaNode schema) {
-        if (scope.section() != null) {
-            Optional<RemovedKey> removed = schemas.removedKey(scope.section(), scope.type(), String.join(".", path), key);
-            if (removed.isPresent()) {
-                if (version.atLeast(removed.get().removed())) {
-                    invalidKey(scope, parent, key, path, null, removed.get());
-                }
-                return;
-            }
+    /**
+     * Reports a key the collector removed or renamed (also where the section is open: removal data is exact),
+     * when the release checked against no longer takes it.
+     *
+     * @return whether the key is a removed one, reported or not
+     */
+    private boolean removedKey(Scope scope, List<String> path, YamlNode parent, String key, SchemaNode schema) {
+        if (scope.schemaId() == null) {
+            return false;
         }
+        Optional<RemovedKey> removed = schemas.removedKey(scope.schemaId(), String.join(".", path), key,
+                schema.properties().keySet());
+        if (removed.isPresent() && version.atLeast(removed.get().removed())) {
+            invalidKey(scope, parent, key, path, removed.get().renamedTo(), removed.get());
+        }
+        return removed.isPresent();
+    }
+
+    private void unknownKey(Scope scope, List<String> path, YamlNode parent, String key, SchemaNode schema) {
         List<String> candidates = new ArrayList<>(schema.properties().keySet());
         if (schema.optional()) {
             candidates.add("enabled");
@@ -285,18 +364,27 @@ public final class SchemaChecker {
         if (suggestion == null) {
             suggestion = KeySuggestion.oneLevelDown(key, schema);
         }
-        invalidKey(scope, parent, key, path, suggestion, null);
+        invalidKey(scope, parent, key, path, suggestion, null, schema.keyMessage());
     }
 
     private void invalidKey(Scope scope, YamlNode parent, String key, List<String> path, String suggestion,
                             RemovedKey removed) {
+        invalidKey(scope, parent, key, path, suggestion, removed, null);
+    }
+
+    private void invalidKey(Scope scope, YamlNode parent, String key, List<String> path, String suggestion,
+                            RemovedKey removed, String keyMessage) {
         Map<String, Object> facts = evidence(scope, path, "key", key);
         facts.put("path", scope.display(with(path, key)));
-        String collectorMessage = "'" + scope.decoder(path) + "' has invalid keys: " + key;
+        String collectorMessage = keyMessage != null ? String.format(keyMessage, key)
+                : "'" + scope.decoder(path) + "' has invalid keys: " + key;
         facts.put("collectorMessage", collectorMessage);
         String fix;
         if (removed != null) {
             facts.put("removedIn", removed.removed().toString());
+            if (suggestion != null) {
+                facts.put("suggestion", suggestion);
+            }
             fix = removed.fix();
         } else if (suggestion == null) {
             fix = "Remove '" + key + "', or check the component's documentation for the key meant.";
@@ -313,7 +401,8 @@ public final class SchemaChecker {
         params.put("where", scope.label().isEmpty() && path.isEmpty() ? "the top level" : scope.display(path));
         params.put("didYouMean", facts.containsKey("suggestion") ? ": did you mean '" + suggestion + "'?" : "");
         String detail = removed != null
-                ? "'" + key + "' was removed in collector " + removed.removed() + "; from that release on the collector "
+                ? "'" + key + "' was " + (removed.renamedTo() == null ? "removed" : "renamed to '" + removed.renamedTo() + "'")
+                        + " in collector " + removed.removed() + "; from that release on the collector "
                         + "refuses the config (" + collectorMessage + ")."
                 : olderRelease
                 ? "The collector " + schemas.release() + " refuses this key (" + collectorMessage + "); the schema "
@@ -329,12 +418,19 @@ public final class SchemaChecker {
 
     private void wrongType(Scope scope, List<String> path, YamlNode value, SchemaNode.Type expected) {
         ValueType actual = ValueType.of(value);
-        add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(),
-                evidence(scope, path, "expected", expected.description(), "actual", actual.description()),
+        Map<String, Object> facts = evidence(scope, path, "expected", expected.description(), "actual", actual.description());
+        String said = "";
+        if (expected == SchemaNode.Type.ARRAY && actual != ValueType.MAP) {
+            // mapstructure's decodeSlice (github.com/go-viper/mapstructure/v2 v2.5.0, the collector's version).
+            String message = "'" + scope.decoder(path) + "' source data must be an array or slice, got " + actual.goKind();
+            facts.put("collectorMessage", message);
+            said = " (\"" + message + "\"): write it as a list, e.g. [" + value.text() + "]";
+        } else if (actual == ValueType.INTEGER || actual == ValueType.FLOAT || actual == ValueType.BOOLEAN) {
+            said = " (quote it to make it a string: \"…\")";
+        }
+        add(SchemaProblem.Kind.WRONG_TYPE, Severity.FAIL, value.location(), facts,
                 "The collector refuses the config: " + scope.display(path) + " takes " + expected.description()
-                        + " but " + actual.description() + " is written"
-                        + (actual == ValueType.INTEGER || actual == ValueType.FLOAT || actual == ValueType.BOOLEAN
-                        ? " (quote it to make it a string: \"…\")" : "") + ".");
+                        + " but " + actual.description() + " is written" + said + ".");
     }
 
     private void enumValue(Scope scope, List<String> path, YamlNode value, SchemaNode schema) {
@@ -370,6 +466,15 @@ public final class SchemaChecker {
         return value.isScalar() && (unresolved.contains(value.location()) || value.text().contains("${"));
     }
 
+    /** A map key or list index on a path (mapstructure writes them in brackets). */
+    private static String element(String key) {
+        return "[" + key + "]";
+    }
+
+    private static boolean isElement(String pathElement) {
+        return pathElement.startsWith("[") && pathElement.endsWith("]");
+    }
+
     private static List<String> with(List<String> path, String key) {
         List<String> longer = new ArrayList<>(path);
         longer.add(key);
@@ -377,6 +482,6 @@ public final class SchemaChecker {
     }
 
     private static String last(List<String> path) {
-        return path.isEmpty() ? "" : path.get(path.size() - 1);
+        return path.isEmpty() ? "" : path.get(path.size() - 1).replaceAll("^\\[(.*)]$", "$1");
     }
 }

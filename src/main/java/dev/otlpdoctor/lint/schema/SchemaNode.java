@@ -44,8 +44,11 @@ public final class SchemaNode {
     private final boolean open;
     private final boolean optional;
     private final boolean unsigned;
+    private final boolean noSplit;
     private final List<List<String>> requiredOneOf;
+    private final List<Constraint> constraints;
     private final String message;
+    private final String keyMessage;
     private final String source;
 
     private SchemaNode(JsonObject json) {
@@ -64,12 +67,19 @@ public final class SchemaNode {
         open = flag(json, "open");
         optional = flag(json, "optional");
         unsigned = flag(json, "unsigned");
+        noSplit = flag(json, "noSplit");
         List<List<String>> required = new ArrayList<>();
         if (json.has("requiredOneOf")) {
             json.getAsJsonArray("requiredOneOf").forEach(group -> required.add(strings(group.getAsJsonArray())));
         }
         requiredOneOf = List.copyOf(required);
+        List<Constraint> compared = new ArrayList<>();
+        if (json.has("constraints")) {
+            json.getAsJsonArray("constraints").forEach(c -> compared.add(Constraint.parse(c.getAsJsonObject())));
+        }
+        constraints = List.copyOf(compared);
         message = json.has("message") ? json.get("message").getAsString() : null;
+        keyMessage = json.has("keyMessage") ? json.get("keyMessage").getAsString() : null;
         source = json.has("source") ? json.get("source").getAsString() : null;
     }
 
@@ -144,14 +154,35 @@ public final class SchemaNode {
         return unsigned;
     }
 
+    /**
+     * A list of a named Go type ({@code []component.ID}): confmap splits a comma-separated string into a list
+     * only for {@code []string}, so here a string is refused.
+     */
+    public boolean noSplit() {
+        return noSplit;
+    }
+
     /** Groups of keys of which at least one must be set, as the struct's Validate demands. */
     public List<List<String>> requiredOneOf() {
         return requiredOneOf;
     }
 
+    /** The comparisons between settings the struct's Validate makes. */
+    List<Constraint> constraints() {
+        return constraints;
+    }
+
     /** The collector's error text for a missing required key, if recorded. */
     public String message() {
         return message;
+    }
+
+    /**
+     * The collector's own text for a key this struct does not take, where a custom Unmarshal refuses it
+     * ({@code %s} is the key), or null when mapstructure's "has invalid keys" message applies.
+     */
+    public String keyMessage() {
+        return keyMessage;
     }
 
     /** The collector source file the facts of this node were read from, if recorded apart from the component's. */

@@ -18,7 +18,7 @@ import java.util.Map;
 public record SchemaProblem(Kind kind, Severity severity, Location location, Map<String, Object> evidence,
                             String detail) {
     /** The kinds of mismatch, one lint rule each. */
-    public enum Kind { INVALID_KEY, WRONG_TYPE, DURATION_UNIT, ENUM_VALUE, REQUIRED_MISSING }
+    public enum Kind { INVALID_KEY, WRONG_TYPE, DURATION_UNIT, ENUM_VALUE, REQUIRED_MISSING, INVALID_VALUE }
 
     public SchemaProblem {
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * and block scalars are strings.
  */
 enum ValueType {
-    STRING("a string"), INTEGER("an integer"), FLOAT("a decimal number"), BOOLEAN("a boolean"),
-    MAP("a map"), LIST("a list"), NULL("nothing");
+    STRING("a string", "string"), INTEGER("an integer", "int"), FLOAT("a decimal number", "float64"),
+    BOOLEAN("a boolean", "bool"), MAP("a map", "map"), LIST("a list", "slice"), NULL("nothing", "invalid");
 
     private static final Pattern INT = Pattern.compile("[-+]?(0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)");
     private static final Pattern FLOAT_TEXT = Pattern.compile(
@@ -18,13 +18,20 @@ enum ValueType {
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
 
     private final String description;
+    private final String goKind;
 
-    ValueType(String description) {
+    ValueType(String description, String goKind) {
         this.description = description;
+        this.goKind = goKind;
     }
 
     String description() {
         return description;
+    }
+
+    /** The reflect.Kind the collector's decoder names for a value of this type (as yaml.v3 decodes it). */
+    String goKind() {
+        return goKind;
     }
 
     static ValueType of(YamlNode node) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,14 +80,33 @@ public final class ProcessConfigProbe extends LocalProbe {
                 continue;
             }
             try {
-                // Several --config files merge in order, as the collector merges them.
+                // Several --config files merge in order, as the collector merges them; the rules follow the
+                // release the running binary was built from, when it says (else the newest).
                 boolean changed = changedSinceStart;
-                new Linter(Map.of(), CollectorVersion.parse(null)).lint(inputs).findings()
-                        .forEach(f -> findings.add(asContext(asRunning(f, collector, changed), offPath)));
+                CollectorVersion release = runningRelease(collector);
+                new Linter(Map.of(), release).lint(inputs).findings()
+                        .forEach(f -> findings.add(withRelease(asContext(asRunning(f, collector, changed), offPath), release)));
             } catch (InvalidInputException e) {
                 findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
             }
         }
+    }
+
+    /** The release of the running binary ({@code /proc/PID/exe}), or {@link CollectorVersion#LATEST} when unknown. */
+    private CollectorVersion runningRelease(CollectorProcess collector) {
+        return GoBuildInfo.collectorRelease(fs.proc(Integer.toString(collector.process().pid()), "exe"))
+                .orElse(CollectorVersion.LATEST);
+    }
+
+    /** The finding with the release its rules followed, when the binary named it. */
+    private static Finding withRelease(Finding finding, CollectorVersion release) {
+        if (release.latest()) {
+            return finding;
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
+        evidence.put("collectorRelease", release + " (build info of the running binary)");
+        return new Finding(finding.entry(), finding.severity(), finding.probe(), finding.endpoint(), finding.title(),
+                finding.detail(), evidence, finding.remediation());
     }
 
     /** A finding about an off-path collector's config is context: information, never the target's problem. */

@@ -183,6 +183,16 @@ public final class ConfigCodes {
             List.of("Set {missing} under {path}, e.g. for an exporter:\nexporters:\n  otlp:\n"
                     + "    endpoint: collector.example.com:4317"));
 
+    public static final CatalogEntry INVALID_VALUE = new CatalogEntry("config.invalid-value", FAIL,
+            "{path}: {problem}",
+            "The component's Validate method compares settings and refuses values of the right type that do not "
+                    + "fit together: a memory_limiter spike_limit_mib not below limit_mib (\"'spike_limit_mib' must be "
+                    + "smaller than 'limit_mib'\"), spike_limit_percentage not below limit_percentage, a percentage above "
+                    + "100, a health_check path that does not start with / (\"path must start with /\"). The collector "
+                    + "does not start.",
+            "The component, the setting, the values compared and the collector's error message.",
+            List.of("{fix}"));
+
     public static final CatalogEntry COMPONENT_UNCHECKED = new CatalogEntry("config.component-unchecked", INFO,
             "{kind} {component}: settings not checked (no schema for type {type})",
             "Lint checks the settings of the components whose config schema it ships (docs/lint.md lists them); "
@@ -197,10 +207,10 @@ public final class ConfigCodes {
      */
     public static final List<CatalogEntry> PREVENTS_START = List.of(DEPRECATED_COMPONENT, RECEIVER_UNDEFINED,
             COMPONENT_UNDEFINED, PIPELINE_EMPTY, PROTOCOL_MISSING, PORT_CONFLICT, INVALID_KEY, WRONG_TYPE,
-            DURATION_UNIT, ENUM_VALUE, REQUIRED_MISSING);
+            DURATION_UNIT, ENUM_VALUE, REQUIRED_MISSING, INVALID_VALUE);
 
     static final List<CatalogEntry> ALL = List.of(RECEIVER_UNDEFINED, RECEIVER_UNUSED, PROTOCOL_MISSING,
             ENDPOINT_LOCALHOST, PORT_CONFLICT, COMPONENT_UNDEFINED, DEPRECATED_COMPONENT, PIPELINE_EMPTY, ENV_UNSET,
             MEMORY_LIMITER_NOT_FIRST, BATCH_MISSING, MAX_RECV_MSG_SIZE_DEFAULT, INVALID_KEY, WRONG_TYPE, DURATION_UNIT,
-            ENUM_VALUE, REQUIRED_MISSING, COMPONENT_UNCHECKED);
+            ENUM_VALUE, REQUIRED_MISSING, COMPONENT_UNCHECKED, INVALID_VALUE);
 }

@@ -28,7 +28,8 @@ class SchemaDataTest {
         set.components().forEach((id, component) -> {
             assertThat(component.repository()).as(id).startsWith("open-telemetry/opentelemetry-collector");
             assertThat(component.release()).as(id).isNotBlank();
-            assertThat(component.source()).as(id).endsWith("/config.schema.yaml");
+            // A generated file, or (components without one) the Go source or README the override was written from.
+            assertThat(component.source()).as(id).matches(".*(/config\\.schema\\.yaml|\\.go|README\\.md).*");
             assertThat(component.schema().type()).as(id).isEqualTo(SchemaNode.Type.OBJECT);
         });
         assertThat(set.component("exporters", "otlp").orElseThrow().schema().properties())
@@ -41,6 +42,11 @@ class SchemaDataTest {
         List<String> problems = new ArrayList<>();
         SchemaSet set = SchemaSet.shipped();
         set.components().forEach((id, c) -> walk(id, c.schema(), problems));
+        // Empty Go structs, where every key is refused by design: the forward connector's Config and the
+        // kafka exporter's partitioner switches (least_backup: {}, round_robin: {}).
+        problems.removeAll(List.of("connectors/forward: closed object without keys",
+                "exporters/kafka.record_partitioner.least_backup: closed object without keys",
+                "exporters/kafka.record_partitioner.round_robin: closed object without keys"));
         walk("service", set.service().schema(), problems);
         assertThat(problems).isEmpty();
     }
