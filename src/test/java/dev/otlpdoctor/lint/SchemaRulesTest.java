@@ -167,6 +167,11 @@ class SchemaRulesTest {
         assertThat(f.evidence()).containsEntry("path", "service.telemetry.metrics.address").containsEntry("removedIn", "v0.128.0");
         assertThat(lint(Map.of(), CollectorVersion.parse("0.110.0"), "deprecated-component.yaml").findings())
                 .noneMatch(x -> SCHEMA_CODES.contains(x.code()));
+        // Said once: "ignored" (deprecated) before v0.128.0, refused (invalid key) from then on, never both.
+        assertThat(lint("deprecated-component.yaml").findings()).noneMatch(x -> x.code().equals("config.deprecated-component")
+                && "service.telemetry.metrics.address".equals(x.evidence().get("component")));
+        assertThat(lint(Map.of(), CollectorVersion.parse("0.125.0"), "deprecated-component.yaml").findings())
+                .anyMatch(x -> x.code().equals("config.deprecated-component") && "address".equals(x.evidence().get("component")));
     }
 
     @Test

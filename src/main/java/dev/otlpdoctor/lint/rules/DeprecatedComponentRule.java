@@ -34,6 +34,8 @@ final class DeprecatedComponentRule implements ConfigRule {
                     + "      readers:\n        - pull:\n            exporter:\n              prometheus:\n"
                     + "                host: 0.0.0.0\n                port: 8888");
 
+    private static final CollectorVersion TELEMETRY_ADDRESS_REFUSED = CollectorVersion.v(128);
+
     private static final Removal BARE_VARIABLE = new Removal("bash-style variable reference", CollectorVersion.v(0),
             CollectorVersion.v(104), Severity.WARN, "not expanded",
             "Write the reference as ${env:NAME} (or ${NAME}); $$ gives a literal dollar sign.");
@@ -55,7 +57,8 @@ final class DeprecatedComponentRule implements ConfigRule {
             }
         }
         YamlNode metrics = context.config().root().at("service", "telemetry", "metrics");
-        if (metrics != null && metrics.has("address")) {
+        // From v0.128.0 the key is refused outright: the schema rule reports it as an invalid key instead.
+        if (metrics != null && metrics.has("address") && !version.atLeast(TELEMETRY_ADDRESS_REFUSED)) {
             report(TELEMETRY_ADDRESS, version, metrics.keyLocation("address"), "address", findings);
         }
         for (EnvReference ref : context.envReferences()) {
