@@ -90,12 +90,13 @@ public final class EnvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnvInput input = readInput();
-        List<SignalExporter> signals = new OtlpEnvironment(input.settings()).signals();
+        OtlpEnvironment exporters = new OtlpEnvironment(input.settings());
+        List<SignalExporter> signals = exporters.signals();
         List<Finding> findings = new EnvLinter(input, new TlsFileCheck(Path.of("").toAbsolutePath())).lint(signals);
         Report checked = null;
         List<String> notes = List.of();
         if (check) {
-            EnvCheckPlan plan = EnvCheckPlan.of(signals, input.settings(), timeout);
+            EnvCheckPlan plan = EnvCheckPlan.of(exporters, input.settings(), timeout);
             checked = plan.targets().isEmpty() ? null
                     : new Checker(Checker.standardChain(), plan.targets().size()).check(plan.targets(), plan.settings());
             notes = plan.targets().isEmpty()
