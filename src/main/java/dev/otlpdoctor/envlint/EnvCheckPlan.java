@@ -2,6 +2,7 @@ package dev.otlpdoctor.envlint;
 
 import dev.otlpdoctor.otlp.Header;
 import dev.otlpdoctor.otlp.OtlpHeaders;
+import dev.otlpdoctor.otlp.ParsedHeaders;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.target.EnvSettings;
@@ -65,11 +66,11 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
         if (general.isEmpty()) {
             return List.of();
         }
-        try {
-            return OtlpHeaders.resolve(java.util.Map.of(OtlpHeaders.ENV, general.get().value()), List.of());
-        } catch (dev.otlpdoctor.InvalidInputException e) {
+        ParsedHeaders parsed = OtlpHeaders.parseList(general.get().value(), "env " + OtlpHeaders.ENV);
+        if (!parsed.onlyLenientProblems()) {
             notReproduced.add(general.get().describe() + " (not valid header syntax, see the findings above)");
             return List.of();
         }
+        return parsed.headers();
     }
 }
