@@ -136,7 +136,7 @@ public final class ServiceInspector {
         inspection.run();
         List<Finding> findings = inspection.findings.stream().map(f -> f.attributedTo(PROBE_ID, host)).toList();
         Target target = inspection.ports.isEmpty() ? bareHost(host, ref) : new Target(host, host, inspection.ports,
-                new Source("k8s-service", ref.name() + "." + namespace));
+                Source.k8sService(ref.name() + "." + namespace));
         return new View(ProbeRun.of(PROBE_ID, host, elapsed(start), findings), target, inspection.selectedPods);
     }
 
@@ -440,7 +440,7 @@ public final class ServiceInspector {
         List<Endpoint> endpoints = List.of(
                 new Endpoint(host, 4317, Transport.GRPC, false, "", "default OTLP/gRPC port"),
                 new Endpoint(host, 4318, Transport.HTTP, false, "", "default OTLP/HTTP port"));
-        return new Target(host, host, endpoints, new Source("k8s-service", ref.name() + ref.namespace().map(n -> "." + n)
+        return new Target(host, host, endpoints, Source.k8sService(ref.name() + ref.namespace().map(n -> "." + n)
                 .orElse("")));
     }
 
