@@ -24,7 +24,14 @@ public final class Manifests {
     /** The objects of one file; every problem reading it is invalid input naming the file (and line). */
     public static Manifests read(Path file) {
         String name = file.toString();
-        String text = YamlReader.decode(YamlReader.readFile(file), name);
+        return parse(YamlReader.decode(YamlReader.readFile(file), name), name);
+    }
+
+    /**
+     * The objects of a text ({@code kubectl get … -o json} prints JSON, which is YAML); a problem is invalid
+     * input naming {@code name}.
+     */
+    public static Manifests parse(String text, String name) {
         Manifests manifests = new Manifests();
         manifests.add(name, text, YamlReader.documents(text, name, Positions.of(name)));
         return manifests;
