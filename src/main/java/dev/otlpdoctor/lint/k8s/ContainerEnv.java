@@ -5,7 +5,6 @@ import dev.otlpdoctor.k8s.manifest.KubeObject;
 import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
