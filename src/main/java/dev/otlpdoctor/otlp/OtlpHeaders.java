@@ -82,7 +82,7 @@ public final class OtlpHeaders {
         if (curl) {
             parsed.names.add(shown);
             parsed.fail("header '" + shown.toLowerCase(Locale.ROOT) + "'" + position + " is written 'name: value'"
-                    + " (curl's syntax); write " + shown.toLowerCase(Locale.ROOT) + "=<value>"
+                    + " (curl's syntax); write name=value, e.g. " + shown.toLowerCase(Locale.ROOT) + "=<value>"
                     + (urlEncoded ? " (URL-encoded)" : "") + SECRET_NOTE);
             return;
         }
@@ -107,7 +107,7 @@ public final class OtlpHeaders {
         String value = entry.substring(eq + 1).trim();
         int before = parsed.problems.size();
         if (value.isEmpty()) {
-            parsed.fail(which + " has an empty value (SDKs such as Java's refuse the whole setting)");
+            parsed.fail(which + " has an empty value" + (urlEncoded ? " (SDKs such as Java's refuse the whole setting)" : ""));
         }
         if (urlEncoded) {
             if (!validEscapes(value)) {
