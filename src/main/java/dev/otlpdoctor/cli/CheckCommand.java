@@ -232,7 +232,14 @@ public final class CheckCommand implements Callable<Integer> {
 
     private List<Target> resolveTargets(Deadline deadline) {
         if (targets.isEmpty() && targetsFile == null) {
-            return new OtlpEnvironment(root.env()).targets(protocol);
+            OtlpEnvironment exporters = new OtlpEnvironment(root.env());
+            exporters.requireUsable(protocol);
+            List<Target> fromEnvironment = exporters.targets(protocol).targets();
+            if (fromEnvironment.isEmpty()) {
+                throw new InvalidInputException("no TARGET given and OTEL_*_EXPORTER exports no signal over OTLP:"
+                        + " give a TARGET");
+            }
+            return fromEnvironment;
         }
         TargetParser parser = new TargetParser(protocol, "--protocol");
         List<Target> parsed = new ArrayList<>();

@@ -92,12 +92,13 @@ public final class EnvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EnvInput input = readInput();
-        List<SignalExporter> signals = new OtlpEnvironment(input.settings()).signals();
+        OtlpEnvironment exporters = new OtlpEnvironment(input.settings());
+        List<SignalExporter> signals = exporters.signals();
         List<Finding> findings = new EnvLinter(input, new TlsFileCheck(Path.of("").toAbsolutePath())).lint(signals);
         Report checked = null;
         List<String> notes = List.of();
         if (check) {
-            EnvCheckPlan plan = EnvCheckPlan.of(signals, input.settings());
+            EnvCheckPlan plan = EnvCheckPlan.of(exporters, input.settings());
             checked = plan.targets().isEmpty() ? null
                     : new Checker(Checker.standardChain(), plan.targets().size())
                             .run(CheckPlan.of(plan.targets(), plan.settings()), Deadline.after(timeout));

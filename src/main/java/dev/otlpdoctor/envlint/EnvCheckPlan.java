@@ -1,28 +1,27 @@
 package dev.otlpdoctor.envlint;
 
-import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.otlp.Header;
 import dev.otlpdoctor.otlp.OtlpHeaders;
+import dev.otlpdoctor.otlp.ParsedHeaders;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.target.EnvSettings;
-import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.ExporterOption;
+import dev.otlpdoctor.target.ExporterTargets;
+import dev.otlpdoctor.target.OtlpEnvironment;
+import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Setting;
 import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What {@code env --check} hands to {@code check}: one target per distinct effective endpoint (with the
- * transport of its protocol and the base path the HTTP probe appends {@code /v1/<signal>} to), the
- * probe settings (with the headers of {@code OTEL_EXPORTER_OTLP_HEADERS}), and the exporter settings the
- * probes do not apply, so the report can say what was not reproduced.
+ * What {@code env --check} hands to {@code check}: the targets of the exporter settings (resolved by
+ * {@link OtlpEnvironment#targets}, as {@code check} without TARGET does), the probe settings (with the
+ * headers of {@code OTEL_EXPORTER_OTLP_HEADERS}), and the exporter settings the probes do not apply, so the
+ * report can say what was not reproduced.
  *
  * @param targets the endpoints to probe, each once
  * @param settings the probe settings
@@ -30,32 +29,14 @@ import java.util.Set;
  */
 public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<String> notReproduced) {
 
-    /**
-     * @param unresolved variables whose values are known only at run time: endpoints set by them are not probed
-     */
-    public static EnvCheckPlan of(List<SignalExporter> signals, EnvSettings settings) {
-        Set<String> unresolved = settings.unresolved().keySet();
-        Map<String, Target> targets = new LinkedHashMap<>();
-        List<String> notReproduced = new ArrayList<>();
+    public static EnvCheckPlan of(OtlpEnvironment exporters, EnvSettings settings) {
+        ExporterTargets resolved = exporters.targets(Protocol.AUTO);
+        List<String> notReproduced = new ArrayList<>(resolved.notProbed());
         List<Header> headers = headers(settings, notReproduced);
-        for (SignalExporter signal : signals) {
-            if (!signal.otlpEnabled() || signal.endpoint() == null || signal.protocol() == null) {
+        for (SignalExporter signal : exporters.signals()) {
+            if (!signal.otlpEnabled()) {
                 continue;
             }
-            Setting endpointSetting = signal.endpoint().setting();
-            if (endpointSetting != null && unresolved.contains(endpointSetting.variable())) {
-                notReproduced.add(signal.signal().label() + ": " + endpointSetting.variable()
-                        + " is resolved only at run time, so it is not probed");
-                continue;
-            }
-            String origin = signal.option(ExporterOption.PROTOCOL).map(Setting::variable).orElse("");
-            // Probed with the TLS the exporter would use: a gRPC endpoint without scheme means TLS unless
-            // _INSECURE=true, which a plain host:port target would not say.
-            EnvTls tls = EnvTls.of(signal);
-            Target target = signal.endpoint().toTarget(signal.signal(), signal.protocol(), origin, tls.enabled(),
-                    signal.endpoint().scheme().isEmpty() ? tls.reason() : "");
-            Endpoint e = target.endpoints().get(0);
-            targets.putIfAbsent(e.label() + " " + e.transport() + " " + e.tls() + " " + e.basePath(), target);
             for (ExporterOption option : List.of(ExporterOption.CERTIFICATE, ExporterOption.CLIENT_CERTIFICATE,
                     ExporterOption.CLIENT_KEY)) {
                 signal.option(option).ifPresent(s -> {
@@ -66,7 +47,7 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
                 });
             }
         }
-        return new EnvCheckPlan(List.copyOf(targets.values()), ProbeSettings.builder().headers(headers).build(),
+        return new EnvCheckPlan(resolved.targets(), ProbeSettings.builder().headers(headers).build(),
                 List.copyOf(notReproduced));
     }
 
@@ -84,11 +65,11 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
         if (general.isEmpty()) {
             return List.of();
         }
-        try {
-            return OtlpHeaders.resolve(Map.of(OtlpHeaders.ENV, general.get().value()), List.of());
-        } catch (InvalidInputException e) {
+        ParsedHeaders parsed = OtlpHeaders.parseList(general.get().value(), "env " + OtlpHeaders.ENV);
+        if (!parsed.onlyLenientProblems()) {
             notReproduced.add(general.get().describe() + " (not valid header syntax, see the findings above)");
             return List.of();
         }
+        return parsed.headers();
     }
 }

@@ -7,6 +7,7 @@ import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.EnvCodes;
 import dev.otlpdoctor.target.ExporterEndpoint;
 import dev.otlpdoctor.target.ExporterOption;
+import dev.otlpdoctor.target.ExporterProblem;
 import dev.otlpdoctor.target.HostPort;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Setting;
@@ -94,15 +95,14 @@ public final class EnvLinter {
                     .evidence("value", exporter.value().trim()));
             return;
         }
-        signal.option(ExporterOption.PROTOCOL).filter(p -> signal.protocol() == null)
-                .ifPresent(p -> report(EnvCodes.PROTOCOL_INVALID, p, sig, b -> b
-                        .evidence("value", p.value().trim())));
-        Protocol protocol = signal.protocol() == null ? SignalExporter.DEFAULT_PROTOCOL : signal.protocol();
+        signal.problem(ExporterOption.PROTOCOL).ifPresent(p -> report(EnvCodes.PROTOCOL_INVALID, p.setting(), sig,
+                b -> b.evidence("value", p.setting().value().trim())));
+        Protocol protocol = signal.effectiveProtocol();
         ExporterEndpoint endpoint = signal.endpoint();
         if (endpoint == null) {
-            Setting bad = signal.option(ExporterOption.ENDPOINT).orElseThrow();
-            report(EnvCodes.ENDPOINT_INVALID, bad, sig, b -> b
-                    .evidence("reason", reasonOf(signal.endpointError(), bad)));
+            ExporterProblem bad = signal.problem(ExporterOption.ENDPOINT).orElseThrow();
+            report(EnvCodes.ENDPOINT_INVALID, bad.setting(), sig, b -> b
+                    .evidence("reason", reasonOf(bad.message(), bad.setting())));
             return;
         }
         if (endpoint.setting() == null) {
@@ -113,7 +113,7 @@ public final class EnvLinter {
         }
         lintLocalhost(sig, endpoint, protocol);
         lintInsecure(signal, endpoint);
-        lintTlsFiles(signal, EnvTls.of(signal).enabled());
+        lintTlsFiles(signal, signal.tls().enabled());
         signal.option(ExporterOption.HEADERS).ifPresent(h -> lintHeaders(h, sig));
         signal.option(ExporterOption.TIMEOUT).ifPresent(t -> lintTimeout(t, sig));
         signal.option(ExporterOption.COMPRESSION).ifPresent(c -> {

@@ -1,7 +1,9 @@
 package dev.otlpdoctor.envlint;
 
 import dev.otlpdoctor.InvalidInputException;
-import dev.otlpdoctor.envlint.KubernetesManifest.Container;
+import dev.otlpdoctor.k8s.manifest.KubeContainer;
+import dev.otlpdoctor.k8s.manifest.Manifests;
+import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.target.EnvSettings;
 import dev.otlpdoctor.target.Setting;
 import dev.otlpdoctor.target.Source;
@@ -11,26 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * The environment a container of a Kubernetes manifest starts with, as the kubelet builds it:
  * {@code envFrom} first, then {@code env} in order, {@code $(NAME)} references expanded from the
  * variables defined before ({@code $$} is a literal {@code $}). ConfigMaps in the same file are
  * resolved; Secrets and pod fields ({@code valueFrom}) exist only in the cluster and are reported as
- * references, never guessed.
+ * references, never guessed. The manifest is read by the one bounded YAML reader and Kubernetes object model
+ * that {@code lint} uses ({@link Manifests}).
  */
 public final class ManifestEnv {
-    private final KubernetesManifest manifest;
-    private final Container container;
+    private final Manifests manifest;
+    private final String file;
+    private final KubeContainer container;
     private final EnvSettings.Builder settings = EnvSettings.builder();
     /** Variables known only at run time that are not OTLP settings themselves, with what they come from. */
     private final Map<String, String> runtimeOnly = new HashMap<>();
 
-    private ManifestEnv(KubernetesManifest manifest, Container container) {
+    private ManifestEnv(Manifests manifest, String file, KubeContainer container) {
         this.manifest = manifest;
+        this.file = file;
         this.container = container;
     }
 
@@ -39,96 +41,81 @@ public final class ManifestEnv {
      *     sets OTEL_* variables
      */
     public static EnvInput load(Path file, String containerName) {
-        KubernetesManifest manifest = KubernetesManifest.load(file);
-        Container container = choose(manifest, containerName);
-        ManifestEnv env = new ManifestEnv(manifest, container);
+        Manifests manifest = Manifests.read(file);
+        String label = file.toString();
+        KubeContainer container = choose(manifest, label, containerName);
+        ManifestEnv env = new ManifestEnv(manifest, label, container);
         env.read();
-        String description = manifest.label() + ", " + container.owner() + ", container " + container.name();
-        return new EnvInput("manifest", description, manifest.label(), container.name(), env.settings.build(),
+        String description = label + ", " + container.owner().label() + ", container " + container.name();
+        return new EnvInput("manifest", description, label, container.name(), env.settings.build(),
                 ContainerContext.yes("the settings come from a Kubernetes manifest"), false);
     }
 
-    private static Container choose(KubernetesManifest manifest, String name) {
-        List<Container> all = manifest.containers();
+    private static KubeContainer choose(Manifests manifest, String label, String name) {
+        List<KubeContainer> all = manifest.all().stream().flatMap(o -> o.containers().stream()).toList();
         if (all.isEmpty()) {
-            throw new InvalidInputException(manifest.label() + ": no Pod or workload with containers found");
+            throw new InvalidInputException(label + ": no Pod or workload with containers found");
         }
         if (name != null) {
             return all.stream().filter(c -> c.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new InvalidInputException(manifest.label() + ": no container '" + name
+                    .orElseThrow(() -> new InvalidInputException(label + ": no container '" + name
                             + "' (containers: " + names(all) + ")"));
         }
-        List<Container> apps = all.stream().filter(c -> !c.init()).toList();
+        List<KubeContainer> apps = all.stream().filter(c -> !c.init()).toList();
         if (apps.size() == 1) {
             return apps.get(0);
         }
-        List<Container> otel = apps.stream().filter(ManifestEnv::setsOtel).toList();
+        List<KubeContainer> otel = apps.stream().filter(ManifestEnv::setsOtel).toList();
         if (otel.size() == 1) {
             return otel.get(0);
         }
-        throw new InvalidInputException(manifest.label() + ": " + apps.size() + " containers (" + names(apps)
+        throw new InvalidInputException(label + ": " + apps.size() + " containers (" + names(apps)
                 + "): choose one with --container NAME");
     }
 
-    private static boolean setsOtel(Container c) {
-        return KubernetesManifest.sequence(c.node(), "env").map(seq -> seq.getValue().stream()
-                .anyMatch(e -> e instanceof MappingNode m
-                        && KubernetesManifest.scalar(m, "name").orElse("").startsWith("OTEL_"))).orElse(false);
+    private static boolean setsOtel(KubeContainer c) {
+        return c.env().stream().anyMatch(e -> String.valueOf(e.textAt("name")).startsWith("OTEL_"));
     }
 
-    private static String names(List<Container> containers) {
-        return containers.stream().map(c -> c.name() + " in " + c.owner()).collect(Collectors.joining(", "));
+    private static String names(List<KubeContainer> containers) {
+        return containers.stream().map(c -> c.name() + " in " + c.owner().label()).collect(Collectors.joining(", "));
     }
 
     private void read() {
-        KubernetesManifest.sequence(container.node(), "envFrom").ifPresent(list -> list.getValue().forEach(node -> {
-            if (node instanceof MappingNode from) {
-                readEnvFrom(from);
-            }
-        }));
-        KubernetesManifest.sequence(container.node(), "env").ifPresent(list -> list.getValue().forEach(node -> {
-            if (node instanceof MappingNode entry) {
-                readEnv(entry);
-            }
-        }));
+        container.envFrom().forEach(this::readEnvFrom);
+        container.env().forEach(this::readEnv);
     }
 
-    private void readEnvFrom(MappingNode from) {
-        String prefix = KubernetesManifest.scalar(from, "prefix").orElse("");
-        Optional<String> configMap = KubernetesManifest.mapping(from, "configMapRef")
-                .flatMap(r -> KubernetesManifest.scalar(r, "name"));
-        Optional<MappingNode> data = configMap.flatMap(manifest::configMapData);
+    private void readEnvFrom(YamlNode from) {
+        String prefix = text(from.get("prefix"));
+        Optional<String> configMap = Optional.ofNullable(from.textAt("configMapRef", "name"));
+        Optional<YamlNode> data = configMap.flatMap(manifest::configMapData);
         if (data.isPresent()) {
-            for (NodeTuple tuple : data.get().getValue()) {
-                String key = KubernetesManifest.scalarText(tuple.getKeyNode());
-                settings.set(new Setting(prefix + key, KubernetesManifest.scalarText(tuple.getValueNode()),
-                        source(tuple.getKeyNode())));
-            }
+            data.get().entries().forEach((key, value) -> settings.set(new Setting(prefix + key, text(value),
+                    source(data.get().keyLocation(key).line()))));
             return;
         }
         String reference = configMap.map(n -> "configMapRef " + n + " (not in this file)")
-                .or(() -> KubernetesManifest.mapping(from, "secretRef").flatMap(r -> KubernetesManifest.scalar(r, "name"))
-                        .map(n -> "secretRef " + n))
+                .or(() -> Optional.ofNullable(from.textAt("secretRef", "name")).map(n -> "secretRef " + n))
                 .orElse("an unknown source");
-        String label = "envFrom (line " + KubernetesManifest.line(from) + ")";
+        String label = "envFrom (line " + from.location().line() + ")";
         settings.unresolved(new Setting(label, reference + ", which may set any variable", source(from)));
     }
 
-    private void readEnv(MappingNode entry) {
-        String name = KubernetesManifest.scalar(entry, "name").orElse("");
+    private void readEnv(YamlNode entry) {
+        String name = text(entry.get("name"));
         if (name.isEmpty()) {
             return;
         }
         Source source = source(entry);
-        Optional<String> value = KubernetesManifest.scalar(entry, "value");
-        Optional<MappingNode> valueFrom = KubernetesManifest.mapping(entry, "valueFrom");
-        if (valueFrom.isPresent()) {
-            Optional<String> fromConfigMap = configMapValue(valueFrom.get());
+        YamlNode valueFrom = entry.get("valueFrom");
+        if (valueFrom != null && valueFrom.isMap()) {
+            Optional<String> fromConfigMap = configMapValue(valueFrom);
             if (fromConfigMap.isPresent()) {
                 expand(name, fromConfigMap.get(), source);
                 return;
             }
-            String reference = describe(valueFrom.get());
+            String reference = describe(valueFrom);
             if (name.startsWith("OTEL_")) {
                 settings.unresolved(new Setting(name, reference, source));
             } else {
@@ -136,7 +123,7 @@ public final class ManifestEnv {
             }
             return;
         }
-        expand(name, value.orElse(""), source);
+        expand(name, text(entry.get("value")), source);
     }
 
     /** Expands {@code $(NAME)} as the kubelet does; a run-time-only variable becomes a placeholder. */
@@ -179,31 +166,40 @@ public final class ManifestEnv {
         }
     }
 
-    private Optional<String> configMapValue(MappingNode valueFrom) {
-        Optional<MappingNode> ref = KubernetesManifest.mapping(valueFrom, "configMapKeyRef");
-        if (ref.isEmpty()) {
+    private Optional<String> configMapValue(YamlNode valueFrom) {
+        YamlNode ref = valueFrom.get("configMapKeyRef");
+        if (ref == null) {
             return Optional.empty();
         }
-        String key = KubernetesManifest.scalar(ref.get(), "key").orElse("");
-        return KubernetesManifest.scalar(ref.get(), "name").flatMap(manifest::configMapData)
-                .flatMap(data -> KubernetesManifest.scalar(data, key));
+        String key = text(ref.get("key"));
+        return Optional.ofNullable(ref.textAt("name")).flatMap(manifest::configMapData)
+                .map(data -> data.get(key)).filter(YamlNode::isScalar).map(YamlNode::text);
     }
 
-    private static String describe(MappingNode valueFrom) {
-        for (NodeTuple tuple : valueFrom.getValue()) {
-            String kind = KubernetesManifest.scalarText(tuple.getKeyNode());
-            if (tuple.getValueNode() instanceof MappingNode ref) {
-                String target = KubernetesManifest.scalar(ref, "fieldPath")
-                        .or(() -> KubernetesManifest.scalar(ref, "resource"))
-                        .orElseGet(() -> KubernetesManifest.scalar(ref, "name").orElse("?") + "/"
-                                + KubernetesManifest.scalar(ref, "key").orElse("?"));
-                return "valueFrom " + kind + " " + target;
+    private static String describe(YamlNode valueFrom) {
+        for (Map.Entry<String, YamlNode> entry : valueFrom.entries().entrySet()) {
+            YamlNode ref = entry.getValue();
+            if (ref.isMap()) {
+                String target = Optional.ofNullable(ref.textAt("fieldPath"))
+                        .or(() -> Optional.ofNullable(ref.textAt("resource")))
+                        .orElseGet(() -> Optional.ofNullable(ref.textAt("name")).orElse("?") + "/"
+                                + Optional.ofNullable(ref.textAt("key")).orElse("?"));
+                return "valueFrom " + entry.getKey() + " " + target;
             }
         }
         return "valueFrom";
     }
 
-    private Source source(Node node) {
-        return Source.manifest(manifest.label(), KubernetesManifest.line(node), container.name());
+    /** A scalar's text; {@code ""} for anything else, as the kubelet reads a missing value. */
+    private static String text(YamlNode node) {
+        return node == null || node.text() == null ? "" : node.text();
+    }
+
+    private Source source(YamlNode node) {
+        return source(node.location().line());
+    }
+
+    private Source source(int line) {
+        return Source.manifest(file, line, container.name());
     }
 }

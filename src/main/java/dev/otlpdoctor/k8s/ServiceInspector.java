@@ -10,6 +10,11 @@ import static dev.otlpdoctor.probe.JsonFields.integer;
 import static dev.otlpdoctor.probe.JsonFields.object;
 import static dev.otlpdoctor.probe.JsonFields.string;
 
+import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.k8s.manifest.KubeContainer;
+import dev.otlpdoctor.k8s.manifest.KubeObject;
+import dev.otlpdoctor.k8s.manifest.Manifests;
+import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.probe.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
@@ -136,7 +141,7 @@ public final class ServiceInspector {
         inspection.run();
         List<Finding> findings = inspection.findings.stream().map(f -> f.attributedTo(PROBE_ID, host)).toList();
         Target target = inspection.ports.isEmpty() ? bareHost(host, ref) : new Target(host, host, inspection.ports,
-                new Source("k8s-service", ref.name() + "." + namespace));
+                Source.k8sService(ref.name() + "." + namespace));
         return new View(ProbeRun.of(PROBE_ID, host, elapsed(start), findings), target, inspection.selectedPods);
     }
 
@@ -169,21 +174,21 @@ public final class ServiceInspector {
                 pods = list(List.of("get", "pods", "-l", selectorArg(selector)), ns, "the pods it selects");
             }
             selectedPods = pods.orElse(List.of());
-            List<JsonObject> containers = new ArrayList<>();
-            pods.orElse(List.of()).forEach(p -> containers.addAll(objects(arr(object(p, "spec"), "containers"))));
-            List<JsonObject> templates = List.of();
+            ContainerPorts declared = new ContainerPorts();
+            pods.orElse(List.of()).forEach(p -> objects(arr(object(p, "spec"), "containers")).forEach(declared::add));
+            List<KubeObject> templates = List.of();
             if (pods.isPresent() && pods.get().isEmpty()) {
-                templates = list(List.of("get", "deployments,statefulsets,daemonsets"), ns, "the workloads").orElse(List.of());
+                templates = workloads(ns);
                 if (!selector.isEmpty()) {
-                    templates.stream().filter(w -> labelsMatch(templateLabels(w), selector)).forEach(w ->
-                            containers.addAll(objects(arr(object(object(object(w, "spec"), "template"), "spec"), "containers"))));
+                    templates.stream().filter(w -> labelsMatch(templateLabels(w), selector))
+                            .forEach(w -> w.containers().stream().filter(c -> !c.init()).forEach(declared::add));
                 }
             }
             Optional<List<String>> ready = readyAddresses();
             if (ready.isPresent()) {
                 reportEndpoints(selector, pods, ready.get(), templates);
             }
-            reportTargetPorts(servicePorts, containers);
+            reportTargetPorts(servicePorts, declared);
             reportAppProtocol(servicePorts, pods.orElse(List.of()));
         }
 
@@ -237,6 +242,29 @@ public final class ServiceInspector {
             return Optional.empty();
         }
 
+        /**
+         * The Deployments, StatefulSets and DaemonSets of the namespace, read through the Kubernetes object model
+         * that lint and env use for manifests (their pod templates walked once, in {@link KubeObject}); empty after
+         * reporting that they could not be listed or read.
+         */
+        private List<KubeObject> workloads(List<String> ns) throws InterruptedException {
+            String what = "the workloads";
+            Kubectl.Result result = get(List.of("get", "deployments,statefulsets,daemonsets"), ns, deadline);
+            String problem = result.ok() ? "" : result.error();
+            if (result.ok()) {
+                try {
+                    return Manifests.parse(result.output(), "kubectl get deployments,statefulsets,daemonsets").all();
+                } catch (InvalidInputException e) {
+                    problem = "its answer could not be read: " + e.getMessage();
+                }
+            }
+            findings.add(K8sLiveCodes.KUBECTL_UNAVAILABLE.finding()
+                    .evidence("reason", "kubectl could not list " + what + ": " + problem)
+                    .detail("What depends on " + what + " was not checked.")
+                    .build());
+            return List.of();
+        }
+
         /** "pod (address)" of every ready endpoint, from the EndpointSlices, else the Endpoints object. */
         private Optional<List<String>> readyAddresses() throws InterruptedException {
             List<String> ns = List.of("-n", namespace);
@@ -278,7 +306,7 @@ public final class ServiceInspector {
         }
 
         private void reportEndpoints(Map<String, String> selector, Optional<List<JsonObject>> listed, List<String> ready,
-                                     List<JsonObject> templates) {
+                                     List<KubeObject> templates) {
             List<JsonObject> pods = listed.orElse(List.of());
             List<String> notReady = pods.stream().filter(p -> !podReady(p)).map(ServiceInspector::describePod).toList();
             if (!notReady.isEmpty()) {
@@ -322,8 +350,8 @@ public final class ServiceInspector {
                     .build());
         }
 
-        private void reportSelectorMismatch(Map<String, String> selector, List<JsonObject> templates) {
-            Optional<JsonObject> closest = templates.stream()
+        private void reportSelectorMismatch(Map<String, String> selector, List<KubeObject> templates) {
+            Optional<KubeObject> closest = templates.stream()
                     .max((a, b) -> Integer.compare(similarity(a, selector, name), similarity(b, selector, name)))
                     .filter(w -> similarity(w, selector, name) > 0);
             String podLabels = closest.map(w -> templateLabels(w).entrySet().stream()
@@ -334,27 +362,20 @@ public final class ServiceInspector {
                     .evidence("selector", selectorArg(selector))
                     .param("podLabels", podLabels)
                     .detail("No pod in namespace " + namespace + " has the labels " + selectorArg(selector)
-                            + closest.map(w -> "; the closest pod template is " + string(w, "kind").orElse("?") + "/"
-                                    + string(object(w, "metadata"), "name").orElse("?") + " with " + templateLabels(w))
+                            + closest.map(w -> "; the closest pod template is " + w.label() + " with " + templateLabels(w))
                                     .orElse("") + ".");
             closest.ifPresent(w -> finding
-                    .evidence("closestWorkload", string(w, "kind").orElse("?") + "/" + string(object(w, "metadata"), "name").orElse("?"))
+                    .evidence("closestWorkload", w.label())
                     .evidence("closestLabels", templateLabels(w)));
             findings.add(finding.build());
         }
 
-        private void reportTargetPorts(List<JsonObject> servicePorts, List<JsonObject> containers) {
-            if (containers.isEmpty()) {
+        private void reportTargetPorts(List<JsonObject> servicePorts, ContainerPorts containers) {
+            if (containers.count == 0) {
                 return;
             }
-            Map<String, Integer> named = new LinkedHashMap<>();
-            List<Integer> numbers = new ArrayList<>();
-            for (JsonObject container : containers) {
-                for (JsonObject port : objects(arr(container, "ports"))) {
-                    string(port, "name").ifPresent(n -> named.put(n, integer(port, "containerPort")));
-                    numbers.add(integer(port, "containerPort"));
-                }
-            }
+            Map<String, Integer> named = containers.named;
+            List<Integer> numbers = containers.numbers;
             String declared = named.isEmpty() && numbers.isEmpty() ? "none"
                     : numbers.stream().distinct().map(String::valueOf).collect(Collectors.joining(", "))
                             + (named.isEmpty() ? "" : " (named: " + named.keySet().stream().sorted()
@@ -440,7 +461,7 @@ public final class ServiceInspector {
         List<Endpoint> endpoints = List.of(
                 new Endpoint(host, 4317, Transport.GRPC, false, "", "default OTLP/gRPC port"),
                 new Endpoint(host, 4318, Transport.HTTP, false, "", "default OTLP/HTTP port"));
-        return new Target(host, host, endpoints, new Source("k8s-service", ref.name() + ref.namespace().map(n -> "." + n)
+        return new Target(host, host, endpoints, Source.k8sService(ref.name() + ref.namespace().map(n -> "." + n)
                 .orElse("")));
     }
 
@@ -491,8 +512,48 @@ public final class ServiceInspector {
                 + (reasons.isEmpty() ? "" : " " + String.join(",", reasons));
     }
 
-    private static Map<String, String> templateLabels(JsonObject workload) {
-        return stringMap(object(object(object(object(workload, "spec"), "template"), "metadata"), "labels"));
+    private static Map<String, String> templateLabels(KubeObject workload) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        workload.podLabels().entries().forEach((k, v) -> labels.put(k, v.text() == null ? "" : v.text()));
+        return labels;
+    }
+
+    /** The ports the containers of the selected pods (or of the matching pod templates) declare. */
+    private static final class ContainerPorts {
+        private int count;
+        private final Map<String, Integer> named = new LinkedHashMap<>();
+        private final List<Integer> numbers = new ArrayList<>();
+
+        /** A container of a pod kubectl listed. */
+        void add(JsonObject container) {
+            count++;
+            for (JsonObject port : objects(arr(container, "ports"))) {
+                string(port, "name").ifPresent(n -> named.put(n, integer(port, "containerPort")));
+                numbers.add(integer(port, "containerPort"));
+            }
+        }
+
+        /** A container of a workload's pod template. */
+        void add(KubeContainer container) {
+            count++;
+            YamlNode ports = container.node().get("ports");
+            for (YamlNode port : ports == null ? List.<YamlNode>of() : ports.items()) {
+                int number = number(port.textAt("containerPort"));
+                String name = port.textAt("name");
+                if (name != null) {
+                    named.put(name, number);
+                }
+                numbers.add(number);
+            }
+        }
+
+        private static int number(String text) {
+            try {
+                return text == null ? 0 : Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
     }
 
     private static boolean labelsMatch(Map<String, String> labels, Map<String, String> selector) {
@@ -503,9 +564,10 @@ public final class ServiceInspector {
      * Which workload the selector was probably meant for: one named like the Service or like a collector,
      * whose labels share keys or values with the selector.
      */
-    private static int similarity(JsonObject workload, Map<String, String> selector, String serviceName) {
+    private static int similarity(KubeObject workload, Map<String, String> selector, String serviceName) {
         Map<String, String> labels = templateLabels(workload);
-        String workloadName = string(object(workload, "metadata"), "name").orElse("").toLowerCase(Locale.ROOT);
+        String workloadName = workload.node().textAt("metadata", "name");
+        workloadName = workloadName == null ? "" : workloadName.toLowerCase(Locale.ROOT);
         int score = workloadName.equals(serviceName) ? 2 : 0;
         score += workloadName.contains("collector") || workloadName.contains("otel") ? 1 : 0;
         for (Map.Entry<String, String> e : selector.entrySet()) {

@@ -1,10 +1,10 @@
 package dev.otlpdoctor.lint;
 
+import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.config.ConfigMerger;
 import dev.otlpdoctor.lint.config.Deployment;
 import dev.otlpdoctor.lint.k8s.ManifestLinter;
-import dev.otlpdoctor.lint.k8s.ManifestSet;
 import dev.otlpdoctor.lint.yaml.Positions;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.lint.yaml.YamlReader;
@@ -29,13 +29,13 @@ public final class Linter {
 
     public LintResult lint(List<LintInput> inputs) {
         List<YamlNode> configs = new ArrayList<>();
-        ManifestSet manifests = new ManifestSet();
+        Manifests manifests = new Manifests();
         List<String> names = new ArrayList<>();
         for (LintInput input : inputs) {
             names.add(input.name());
             String text = YamlReader.decode(input.bytes(), input.name());
             List<YamlNode> documents = YamlReader.documents(text, input.name(), Positions.of(input.name()));
-            if (documents.stream().anyMatch(ManifestSet::isKubernetesObject)) {
+            if (documents.stream().anyMatch(Manifests::isKubernetesObject)) {
                 manifests.add(input.name(), text, documents);
             } else {
                 configs.add(documents.isEmpty() ? YamlNode.nullValue(Positions.of(input.name()).at(0, 0))

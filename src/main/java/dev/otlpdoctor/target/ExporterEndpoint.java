@@ -1,7 +1,6 @@
 package dev.otlpdoctor.target;
 
 import dev.otlpdoctor.otlp.Signal;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -58,27 +57,6 @@ public record ExporterEndpoint(String scheme, String host, int port, String path
         boolean grpc = protocol.transport() == Transport.GRPC;
         return new ExporterEndpoint("http", "localhost", grpc ? 4317 : 4318, grpc ? "" : signal.httpPath(), "", false,
                 null);
-    }
-
-    /**
-     * The target {@code check} probes for this endpoint. Its base path is the path the HTTP probe appends
-     * {@code /v1/<signal>} to: a per-signal URL ending in that path gives its prefix; any other per-signal
-     * path is kept whole (the env lint reports it).
-     *
-     * @param tls whether the exporter uses TLS (the scheme, or for gRPC without one {@code _INSECURE})
-     * @param tlsReason why, when not the scheme alone; {@code ""} otherwise
-     */
-    public Target toTarget(Signal signal, Protocol protocol, String protocolOrigin, boolean tls, String tlsReason) {
-        Transport transport = protocol.transport();
-        String basePath = "";
-        if (transport == Transport.HTTP) {
-            basePath = path.endsWith(signal.httpPath()) ? path.substring(0, path.length() - signal.httpPath().length())
-                    : path.equals("/") ? "" : path;
-        }
-        String reason = (protocolOrigin.isEmpty() ? "default protocol " : protocolOrigin + " ") + protocol.value();
-        Endpoint endpoint = new Endpoint(host, port, transport, tls, basePath, reason, tlsReason, protocol);
-        Source source = setting == null ? Source.defaulted() : setting.source();
-        return new Target(url(), host, List.of(endpoint), source);
     }
 
     private static String rawPath(String value, int schemeEnd) {

@@ -11,6 +11,6 @@ public record Setting(String variable, String value, Source source) {
 
     /** {@code OTEL_EXPORTER_OTLP_ENDPOINT (app.env:3)}, or just the variable for the process environment. */
     public String describe() {
-        return source.kind().equals("env") ? variable : variable + " (" + source.name() + ")";
+        return source.type() == Source.Type.ENV ? variable : variable + " (" + source.name() + ")";
     }
 }

@@ -29,7 +29,7 @@ public final class TargetParser {
 
     public Target parse(String rawInput, Source source) {
         String input = rawInput == null ? "" : rawInput.trim();
-        String what = source.kind().equals("env") ? source.name() : "TARGET";
+        String what = source.type() == Source.Type.ENV ? source.name() : "TARGET";
         if (input.isEmpty()) {
             throw new InvalidInputException(what + " is empty: give a host, host:port or URL (e.g. collector:4317)");
         }

@@ -2,7 +2,11 @@ package dev.otlpdoctor.target;
 
 import java.util.Locale;
 
-/** What an endpoint is expected to speak: OTLP/gRPC, OTLP/HTTP, or not known until probed. */
+/**
+ * What an endpoint is expected to speak: OTLP/gRPC, OTLP/HTTP, or not known until probed. It is the family of a
+ * {@link Protocol} ({@link Protocol#transport()}), kept apart because a port's convention (4318) says OTLP/HTTP
+ * without saying which encoding the client uses.
+ */
 public enum Transport {
     GRPC("grpc", 4317),
     HTTP("http", 4318),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.JsonSchemaAssert;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,16 @@ class CheckK8sServiceTest {
                 "get service otel-collector -n observability -o json",
                 "get pods -l app.kubernetes.io/name=otel-collector -n observability -o json",
                 "get endpointslices -l kubernetes.io/service-name=otel-collector -n observability -o json");
+    }
+
+    /** Regression (issue 15): the target's source kind "k8s-service" was not in the schema's enum. */
+    @Test
+    void theJsonDocumentMatchesTheSchemaWithTheServiceAsSource() {
+        CliDriver.Result result = run("healthy", "--k8s-service", "otel-collector.observability");
+        JsonSchemaAssert.assertMatchesSchema("docs/json-schema.json", result);
+        JsonObject source = assertThatRun(result).json().getAsJsonObject("target").getAsJsonObject("source");
+        assertThat(source.get("kind").getAsString()).isEqualTo("k8s-service");
+        assertThat(source.get("name").getAsString()).isEqualTo("otel-collector.observability");
     }
 
     @Test

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.cli.RootCommand;
 import dev.otlpdoctor.cli.Subcommands;
-import dev.otlpdoctor.envlint.KubernetesManifest.Container;
+import dev.otlpdoctor.k8s.manifest.KubeContainer;
+import dev.otlpdoctor.k8s.manifest.Manifests;
+import dev.otlpdoctor.lint.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import picocli.CommandLine;
 
 /**
@@ -23,11 +24,11 @@ class DeployFilesTest {
 
     @Test
     void jobRunsCheckOfTheServiceDnsNameAsJson() {
-        List<Container> containers = KubernetesManifest.load(JOB).containers();
+        List<KubeContainer> containers = Manifests.read(JOB).all().get(0).containers();
         assertThat(containers).hasSize(1);
-        Container container = containers.get(0);
-        assertThat(container.owner()).isEqualTo("Job/otlpdoctor");
-        List<String> args = container.strings("args");
+        KubeContainer container = containers.get(0);
+        assertThat(container.owner().label()).isEqualTo("Job/otlpdoctor");
+        List<String> args = container.node().get("args").items().stream().map(YamlNode::text).toList();
         assertThat(args).containsExactly("check", "otel-collector.observability.svc.cluster.local", "-o", "json");
         assertThat(args.get(1)).matches("[a-z0-9-]+\\.[a-z0-9-]+\\.svc\\.cluster\\.local");
         String[] jobArgs = args.toArray(String[]::new);
@@ -41,10 +42,10 @@ class DeployFilesTest {
 
     @Test
     void jobRunsAsTheImagesNonRootUserWithAReadOnlyRoot() throws IOException {
-        Container container = KubernetesManifest.load(JOB).containers().get(0);
-        MappingNode security = KubernetesManifest.mapping(container.node(), "securityContext").orElseThrow();
-        assertThat(KubernetesManifest.scalar(security, "readOnlyRootFilesystem")).contains("true");
-        assertThat(KubernetesManifest.scalar(security, "allowPrivilegeEscalation")).contains("false");
+        KubeContainer container = Manifests.read(JOB).all().get(0).containers().get(0);
+        YamlNode security = container.node().get("securityContext");
+        assertThat(security.textAt("readOnlyRootFilesystem")).isEqualTo("true");
+        assertThat(security.textAt("allowPrivilegeEscalation")).isEqualTo("false");
         String job = Files.readString(JOB);
         assertThat(job).contains("runAsNonRoot: true", "runAsUser: 65532", "restartPolicy: Never", "backoffLimit: 0");
         String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));

@@ -23,6 +23,17 @@ class OtlpHeadersFuzzTest {
         String text = new String(input, StandardCharsets.UTF_8);
         check(() -> OtlpHeaders.resolve(Map.of(OtlpHeaders.ENV, text), List.of()));
         check(() -> OtlpHeaders.resolve(Map.of(), List.of(text.split("\n", -1))));
+        parsed(OtlpHeaders.parseList(text, "env " + OtlpHeaders.ENV));
+        for (String line : text.split("\n", -1)) {
+            parsed(OtlpHeaders.parseOption(line));
+        }
+    }
+
+    /** The parser never throws: headers as above, every name shown non-empty, every problem one line. */
+    private static void parsed(ParsedHeaders parsed) {
+        check(parsed::headers);
+        assertThat(parsed.names()).allSatisfy(name -> assertThat(name).isNotEmpty());
+        assertThat(parsed.problems()).allSatisfy(p -> assertThat(p.message()).isNotBlank().doesNotContain("\n"));
     }
 
     private static void check(java.util.function.Supplier<List<Header>> resolve) {

@@ -51,4 +51,36 @@ class OtlpHeadersTest {
         assertThatRun(cli.run("check", "localhost:4317", "--signals", "traces,profiles"))
                 .exitsWith(2).stderrIsOneErrorLine().stderrContains("--signals", "profiles");
     }
+
+    @Test
+    void oneParserGivesHeadersNamesAndProblems() {
+        ParsedHeaders parsed = OtlpHeaders.parseList("Authorization=Bearer s3cret, x-empty=, x-ok=a%2Cb, bad name=1,,k=%zz",
+                "env OTEL_EXPORTER_OTLP_HEADERS");
+        // a raw space is lenient: the header is still sent; an empty value, a bad name or escape are not
+        assertThat(parsed.headers()).extracting(Header::name).containsExactly("authorization", "x-ok");
+        assertThat(parsed.headers().get(1).value()).isEqualTo("a,b");
+        assertThat(parsed.names()).containsExactly("Authorization", "x-empty", "x-ok", "bad", "k");
+        assertThat(parsed.problems()).extracting(HeaderProblem::message).containsExactly(
+                "header 'authorization' (entry 1) has an unencoded space in its value (write %20)",
+                "header 'x-empty' (entry 2) has an empty value (SDKs such as Java's refuse the whole setting)",
+                "header name 'bad…' (entry 4) has characters a header name cannot have; the rest is not shown, it may be a secret",
+                "header 'k' (entry 6) has a '%' that does not start a %XX escape (write %25 for a literal '%')");
+        assertThat(parsed.problems()).extracting(HeaderProblem::lenient).containsExactly(true, false, false, false);
+        assertThat(parsed.onlyLenientProblems()).isFalse();
+        assertThat(parsed.problems().toString()).doesNotContain("s3cret", "zz");
+    }
+
+    @Test
+    void anOptionsValueIsSentAsWritten() {
+        ParsedHeaders parsed = OtlpHeaders.parseOption("X-Key = a%20b c");
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.headers()).singleElement().satisfies(h -> {
+            assertThat(h.name()).isEqualTo("x-key");
+            assertThat(h.value()).isEqualTo("a%20b c");
+            assertThat(h.source()).isEqualTo("-H");
+        });
+        assertThat(OtlpHeaders.parseOption("x=%0a").problems()).isEmpty();
+        assertThat(OtlpHeaders.parseList("x=%0a", "env").problems()).extracting(HeaderProblem::message)
+                .containsExactly("the value of header 'x' (entry 1) holds control characters");
+    }
 }

@@ -68,24 +68,17 @@ class OtlpEnvironmentSignalsTest {
     void unparsableEndpointIsReportedNotThrown() {
         SignalExporter traces = signals(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://collector:4318")).get(0);
         assertThat(traces.endpoint()).isNull();
-        assertThat(traces.endpointError()).contains("unsupported scheme 'ftp'");
-    }
-
-    @Test
-    void perSignalTargetKeepsThePrefixTheHttpProbeAppendsTo() {
-        SignalExporter traces = signals(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-                "http://collector:4318/otlp/v1/traces")).get(0);
-        Target target = traces.endpoint().toTarget(Signal.TRACES, Protocol.HTTP_PROTOBUF, "", false, "");
-        assertThat(target.endpoints().get(0).basePath()).isEqualTo("/otlp");
-        assertThat(target.endpoints().get(0).transport()).isEqualTo(Transport.HTTP);
+        assertThat(traces.problem(ExporterOption.ENDPOINT).orElseThrow().message()).contains("unsupported scheme 'ftp'");
     }
 
     @Test
     void checkWithoutTargetKeepsAPerSignalUrlAsIs() {
         // a per-signal endpoint is used as is: the HTTP probe posts that signal to exactly this path
         Target only = new OtlpEnvironment(Map.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-                "http://collector:4318/otlp/v1/traces")).targets(Protocol.AUTO).get(0);
+                "http://collector:4318/otlp/v1/traces")).targets(Protocol.AUTO).targets().get(0);
         assertThat(only.endpoints().get(0).basePath()).isEqualTo("/otlp/v1/traces");
         assertThat(only.source().name()).isEqualTo("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+        assertThat(only.signals()).containsExactly(Signal.TRACES);
+        assertThat(only.signalUrl()).as("the path is the signal's whole URL path, nothing appended").isTrue();
     }
 }

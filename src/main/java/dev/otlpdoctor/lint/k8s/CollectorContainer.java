@@ -1,5 +1,6 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.KubeObject;
 import dev.otlpdoctor.lint.LintedConfig;
 import dev.otlpdoctor.lint.config.Listener;
 import dev.otlpdoctor.lint.yaml.YamlNode;
@@ -20,8 +21,7 @@ record CollectorContainer(KubeObject workload, YamlNode container, LintedConfig 
     }
 
     YamlNode podLabels() {
-        YamlNode labels = workload.node().at("spec", "template", "metadata", "labels");
-        return labels == null ? YamlNode.nullValue(workload.node().location()) : labels;
+        return workload.podLabels();
     }
 
     /** The number of a named container port. */

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.KubeObject;
+import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.ConfigLinter;
 import dev.otlpdoctor.lint.LintedConfig;
 import dev.otlpdoctor.lint.config.CollectorVersion;
@@ -27,7 +29,7 @@ final class ConfigSources {
         this.imageVersions = imageVersions;
     }
 
-    void lint(ManifestSet manifests, List<Finding> findings) {
+    void lint(Manifests manifests, List<Finding> findings) {
         for (KubeObject configMap : manifests.ofKind("ConfigMap")) {
             YamlNode data = configMap.node().get("data");
             if (data == null) {
@@ -76,7 +78,7 @@ final class ConfigSources {
         return byConfigMap.containsKey(configMap);
     }
 
-    boolean hasKey(String configMap, String key, ManifestSet manifests) {
+    boolean hasKey(String configMap, String key, Manifests manifests) {
         return manifests.ofKind("ConfigMap").stream().filter(c -> c.name().equals(configMap))
                 .anyMatch(c -> c.node().at("data", key) != null || c.node().at("binaryData", key) != null);
     }

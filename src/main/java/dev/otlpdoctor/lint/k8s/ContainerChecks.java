@@ -1,5 +1,8 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.KubeContainer;
+import dev.otlpdoctor.k8s.manifest.KubeObject;
+import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.LintedConfig;
 import dev.otlpdoctor.lint.Located;
 import dev.otlpdoctor.lint.config.Listener;
@@ -22,14 +25,14 @@ final class ContainerChecks {
     private ContainerChecks() {
     }
 
-    static List<CollectorContainer> collectorContainers(ManifestSet manifests, ConfigSources configs,
+    static List<CollectorContainer> collectorContainers(Manifests manifests, ConfigSources configs,
                                                         List<Finding> findings) {
         List<CollectorContainer> found = new ArrayList<>();
         for (KubeObject workload : manifests.ofKind("Deployment", "DaemonSet", "StatefulSet")) {
-            YamlNode podSpec = workload.node().at("spec", "template", "spec");
-            YamlNode containers = podSpec == null ? null : podSpec.get("containers");
-            for (YamlNode container : containers == null ? List.<YamlNode>of() : containers.items()) {
-                if (!CollectorImage.isCollector(container.textAt("image"))) {
+            YamlNode podSpec = workload.podSpec();
+            for (KubeContainer app : workload.containers()) {
+                YamlNode container = app.node();
+                if (app.init() || !CollectorImage.isCollector(app.image())) {
                     continue;
                 }
                 LintedConfig config = ConfigMount.of(container, podSpec)
@@ -47,7 +50,7 @@ final class ContainerChecks {
     }
 
     private static LintedConfig mountedConfig(KubeObject workload, YamlNode container, ConfigMount mount,
-                                              ManifestSet manifests, ConfigSources configs, List<Finding> findings) {
+                                              Manifests manifests, ConfigSources configs, List<Finding> findings) {
         String problem = null;
         if (mount.configMap() == null) {
             if (mount.mountsConfigMaps()) {

@@ -1,8 +1,10 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.KubeContainer;
+import dev.otlpdoctor.k8s.manifest.KubeObject;
+import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,16 +17,14 @@ final class ContainerEnv {
     private ContainerEnv() {
     }
 
-    static Map<String, String> of(ManifestSet manifests) {
+    static Map<String, String> of(Manifests manifests) {
         Map<String, String> variables = new HashMap<>();
         for (KubeObject workload : manifests.ofKind("Deployment", "DaemonSet", "StatefulSet")) {
-            YamlNode containers = workload.node().at("spec", "template", "spec", "containers");
-            for (YamlNode container : containers == null ? List.<YamlNode>of() : containers.items()) {
-                YamlNode env = container.get("env");
-                if (!CollectorImage.isCollector(container.textAt("image")) || env == null) {
+            for (KubeContainer container : workload.containers()) {
+                if (container.init() || !CollectorImage.isCollector(container.image())) {
                     continue;
                 }
-                for (YamlNode variable : env.items()) {
+                for (YamlNode variable : container.env()) {
                     String name = variable.textAt("name");
                     if (name != null) {
                         String value = variable.textAt("value");

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.KubeObject;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.lint.yaml.Positions;
 import dev.otlpdoctor.lint.yaml.YamlNode;

@@ -1,5 +1,8 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.KubeContainer;
+import dev.otlpdoctor.k8s.manifest.KubeObject;
+import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import java.util.HashMap;
@@ -17,15 +20,17 @@ final class ImageVersions {
     }
 
     /** ConfigMap name to the release of a collector container that mounts it. */
-    static Map<String, CollectorVersion> byConfigMap(ManifestSet manifests) {
+    static Map<String, CollectorVersion> byConfigMap(Manifests manifests) {
         Map<String, CollectorVersion> versions = new HashMap<>();
         for (KubeObject workload : manifests.ofKind("Deployment", "DaemonSet", "StatefulSet")) {
-            YamlNode podSpec = workload.node().at("spec", "template", "spec");
-            YamlNode containers = podSpec == null ? null : podSpec.get("containers");
+            YamlNode podSpec = workload.podSpec();
             YamlNode volumes = podSpec == null ? null : podSpec.get("volumes");
-            for (YamlNode container : containers == null ? List.<YamlNode>of() : containers.items()) {
-                CollectorImage.version(container.textAt("image")).ifPresent(version -> {
-                    YamlNode mounts = container.get("volumeMounts");
+            for (KubeContainer container : workload.containers()) {
+                if (container.init()) {
+                    continue;
+                }
+                CollectorImage.version(container.image()).ifPresent(version -> {
+                    YamlNode mounts = container.node().get("volumeMounts");
                     for (YamlNode mount : mounts == null ? List.<YamlNode>of() : mounts.items()) {
                         String configMap = configMapOf(volumes, mount.textAt("name"));
                         if (configMap != null) {

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.ConfigLinter;
 import dev.otlpdoctor.report.Finding;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ public final class ManifestLinter {
         this.configLinter = configLinter;
     }
 
-    public List<Finding> lint(ManifestSet manifests) {
+    public List<Finding> lint(Manifests manifests) {
         List<Finding> findings = new ArrayList<>();
         ConfigSources configs = new ConfigSources(configLinter.withVariables(ContainerEnv.of(manifests)),
                 ImageVersions.byConfigMap(manifests));

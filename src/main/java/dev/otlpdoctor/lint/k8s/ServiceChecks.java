@@ -1,5 +1,7 @@
 package dev.otlpdoctor.lint.k8s;
 
+import dev.otlpdoctor.k8s.manifest.KubeObject;
+import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.Located;
 import dev.otlpdoctor.lint.config.Listener;
 import dev.otlpdoctor.lint.yaml.YamlNode;
@@ -21,7 +23,7 @@ final class ServiceChecks {
     private ServiceChecks() {
     }
 
-    static void check(ManifestSet manifests, List<CollectorContainer> collectors, List<Finding> findings) {
+    static void check(Manifests manifests, List<CollectorContainer> collectors, List<Finding> findings) {
         List<KubeObject> workloads = manifests.ofKind("Deployment", "DaemonSet", "StatefulSet");
         for (KubeObject service : manifests.ofKind("Service")) {
             YamlNode selector = service.node().at("spec", "selector");
@@ -32,14 +34,14 @@ final class ServiceChecks {
             if (!selectsCollector && !looksLikeCollectorService(service)) {
                 continue; // an application's Service whose pods may live in other files
             }
-            boolean selectsAny = workloads.stream().anyMatch(w -> matches(selector, labels(w)));
+            boolean selectsAny = workloads.stream().anyMatch(w -> matches(selector, w.podLabels()));
             if (!selectsAny) {
                 findings.add(Located.at(K8sCodes.SELECTOR_MISMATCH.finding(), selector.location())
                         .evidence("service", service.name())
                         .evidence("selector", text(selector))
-                        .param("podLabels", workloads.stream().map(w -> text(labels(w))).collect(Collectors.joining(" | ")))
+                        .param("podLabels", workloads.stream().map(w -> text(w.podLabels())).collect(Collectors.joining(" | ")))
                         .detail("No pod template in the manifests has all the labels {selector}; pod labels: "
-                                + workloads.stream().map(w -> w.label() + " " + text(labels(w)))
+                                + workloads.stream().map(w -> w.label() + " " + text(w.podLabels()))
                                 .collect(Collectors.joining("; ")) + ".")
                         .build());
                 continue;
@@ -108,11 +110,6 @@ final class ServiceChecks {
             }
         }
         return service.name().contains("otel") || service.name().contains("collector");
-    }
-
-    private static YamlNode labels(KubeObject workload) {
-        YamlNode labels = workload.node().at("spec", "template", "metadata", "labels");
-        return labels == null ? YamlNode.nullValue(workload.node().location()) : labels;
     }
 
     private static boolean matches(YamlNode selector, YamlNode labels) {

@@ -50,20 +50,6 @@ public final class HttpProbe implements Probe {
         return INFO;
     }
 
-    /** The two OTLP/HTTP encodings. */
-    enum Encoding {
-        PROTOBUF("http/protobuf", "application/x-protobuf"),
-        JSON("http/json", "application/json");
-
-        final String protocol;
-        final String contentType;
-
-        Encoding(String protocol, String contentType) {
-            this.protocol = protocol;
-            this.contentType = contentType;
-        }
-    }
-
     @Override
     public boolean appliesTo(ProbeContext context) {
         return context.endpoint().transport() != Transport.GRPC;
@@ -132,30 +118,28 @@ public final class HttpProbe implements Probe {
         }
     }
 
-    private List<Encoding> encodings(ProbeContext context) {
+    /** The OTLP/HTTP protocols (encodings) to send: the one the client uses when known, else both. */
+    private List<Protocol> encodings(ProbeContext context) {
         // The endpoint's client protocol (--protocol or the exporter's OTEL_EXPORTER_OTLP_PROTOCOL, as parsed
         // into the target); endpoints made elsewhere, such as a Kubernetes Service's ports, leave it to --protocol.
         Protocol asked = context.endpoint().protocol() != Protocol.AUTO ? context.endpoint().protocol()
                 : context.settings().protocol();
-        if (asked == Protocol.HTTP_PROTOBUF) {
-            return List.of(Encoding.PROTOBUF);
+        if (asked == Protocol.HTTP_PROTOBUF || asked == Protocol.HTTP_JSON) {
+            return List.of(asked);
         }
-        if (asked == Protocol.HTTP_JSON) {
-            return List.of(Encoding.JSON);
-        }
-        return List.of(Encoding.PROTOBUF, Encoding.JSON);
+        return List.of(Protocol.HTTP_PROTOBUF, Protocol.HTTP_JSON);
     }
 
     private List<Reply> postAll(ProbeContext context, OkHttpClient client, TlsChannel channel, Signal signal,
                                 String path) {
         List<Reply> out = new ArrayList<>();
         boolean sample = context.settings().sendSample();
-        for (Encoding encoding : encodings(context)) {
-            byte[] body = encoding == Encoding.JSON ? ExportMessages.json(signal, sample)
+        for (Protocol encoding : encodings(context)) {
+            byte[] body = encoding == Protocol.HTTP_JSON ? ExportMessages.json(signal, sample)
                     : ExportMessages.protobuf(signal, sample);
             HttpUrl url = OkHttpClients.url(context, channel, path);
             out.add(exchange(context, client, new Request.Builder().url(url)
-                    .post(RequestBody.create(body, MediaType.get(encoding.contentType)))));
+                    .post(RequestBody.create(body, MediaType.get(encoding.contentType())))));
         }
         return out;
     }
@@ -185,7 +169,7 @@ public final class HttpProbe implements Probe {
 
     private void report(ProbeContext context, TlsChannel channel, Map<Signal, String> paths,
                         Map<Signal, List<Reply>> replies, FindingSink findings) {
-        List<Encoding> encodings = encodings(context);
+        List<Protocol> encodings = encodings(context);
         boolean all404 = replies.values().stream().flatMap(List::stream)
                 .allMatch(r -> r.error == null && r.status == 404 && !isHtml(r));
         String base = context.endpoint().basePath();
@@ -218,10 +202,10 @@ public final class HttpProbe implements Probe {
                     }
                 }
                 if (same >= 0) {
-                    protocols.get(same).add(encodings.get(i).protocol);
+                    protocols.get(same).add(encodings.get(i).value());
                 } else {
                     outcomes.add(outcome);
-                    protocols.add(new ArrayList<>(List.of(encodings.get(i).protocol)));
+                    protocols.add(new ArrayList<>(List.of(encodings.get(i).value())));
                 }
             }
             for (int j = 0; j < outcomes.size(); j++) {
@@ -234,7 +218,7 @@ public final class HttpProbe implements Probe {
         Exchanges.addOnce(found, findings);
     }
 
-    private ExportOutcome classify(ProbeContext context, Signal signal, Encoding encoding, Reply reply, String path) {
+    private ExportOutcome classify(ProbeContext context, Signal signal, Protocol encoding, Reply reply, String path) {
         String answer = reply.answer();
         if (reply.error != null) {
             return reply.error instanceof InterruptedIOException
@@ -249,7 +233,7 @@ public final class HttpProbe implements Probe {
             return ExportOutcome.finding(HttpAnswers.notOtlp(context, describeServer(reply), answer, path,
                     "POST " + path + " was answered " + answer + ": that is not an OTLP receiver's answer."), answer);
         }
-        String said = "POST " + path + " (" + encoding.contentType + ") was answered " + answer + ".";
+        String said = "POST " + path + " (" + encoding.contentType() + ") was answered " + answer + ".";
         ExportOutcome outcome;
         int status = reply.status;
         if (status >= 200 && status < 300) {
@@ -281,15 +265,15 @@ public final class HttpProbe implements Probe {
         return outcome;
     }
 
-    private static ExportOutcome success(ProbeContext context, Signal signal, Encoding encoding, Reply reply,
+    private static ExportOutcome success(ProbeContext context, Signal signal, Protocol encoding, Reply reply,
                                          String path, String answer) {
         String mime = reply.contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         try {
-            if (!mime.equals(encoding.contentType)) {
+            if (!mime.equals(encoding.contentType())) {
                 throw new InvalidProtocolBufferException("content type " + mime);
             }
             ExportMessages.PartialSuccess partial = ExportMessages.parseResponse(signal, reply.body.bytes(),
-                    encoding == Encoding.JSON);
+                    encoding == Protocol.HTTP_JSON);
             if (partial.rejectedAny()) {
                 return ExportOutcome.of(OtlpCodes.OTLP_PARTIAL_SUCCESS, "HTTP " + reply.status + " with partial_success",
                                 "The receiver accepted the request but rejected " + partial.rejected() + " item(s): "
@@ -302,7 +286,7 @@ public final class HttpProbe implements Probe {
         } catch (InvalidProtocolBufferException e) {
             return ExportOutcome.finding(HttpAnswers.notOtlp(context, describeServer(reply), answer, path,
                     "POST " + path + " was answered " + answer + ", which is not an OTLP Export response ("
-                            + encoding.contentType + " expected)."), answer);
+                            + encoding.contentType() + " expected)."), answer);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.otlpdoctor.probe.otlp;
 
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.otlp.Header;
+import dev.otlpdoctor.target.Protocol;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.URLDecoder;
@@ -28,7 +29,7 @@ import okhttp3.Response;
  * trailers-only answer such as UNIMPLEMENTED). It starts much faster than a grpc-java channel.
  */
 final class OkHttpGrpcTransport implements GrpcTransport {
-    private static final MediaType GRPC = MediaType.get("application/grpc");
+    private static final MediaType GRPC = MediaType.get(Protocol.GRPC.contentType());
     private static final List<String> SHOWN_METADATA = List.of("grpc-status", "grpc-message", "content-type",
             "server", "www-authenticate", "retry-after", "grpc-status-details-bin");
 

@@ -2,12 +2,10 @@ package dev.otlpdoctor.probe.otlp;
 
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeContext;
-import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,32 +20,29 @@ public final class SignalPaths {
 
     static Map<Signal, String> of(ProbeContext context) {
         String base = context.endpoint().basePath();
+        Target target = context.target();
         Map<Signal, String> paths = new LinkedHashMap<>();
-        Optional<Signal> only = perSignal(context.target());
-        if (only.isPresent()) {
-            paths.put(only.get(), base.isEmpty() ? "/" : base);
+        if (target.signalUrl()) {
+            paths.put(target.signals().iterator().next(), base.isEmpty() ? "/" : base);
             return paths;
         }
-        for (Signal signal : context.settings().signals()) {
+        for (Signal signal : expected(target, context.settings().signals())) {
             paths.put(signal, base + signal.httpPath());
         }
         return paths;
     }
 
-    /** The signals the target's endpoints are sent: a per-signal endpoint's own, else those asked for. */
+    /**
+     * The signals a target is sent: those asked for ({@code --signals}); of a target an exporter sends only some
+     * signals to, those of them asked for, or all of them when none is asked for.
+     */
     public static Set<Signal> expected(Target target, Set<Signal> asked) {
-        return perSignal(target).map(Set::of).orElse(asked);
-    }
-
-    /** The signal of a target taken from a per-signal endpoint variable ({@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}). */
-    private static Optional<Signal> perSignal(Target target) {
-        Source source = target.source();
-        for (Signal signal : Signal.values()) {
-            String variable = "OTEL_EXPORTER_OTLP_" + signal.label().toUpperCase(Locale.ROOT) + "_ENDPOINT";
-            if (source.kind().equals("env") && source.name().equals(variable)) {
-                return Optional.of(signal);
-            }
+        if (target.signals().isEmpty()) {
+            return asked;
         }
-        return Optional.empty();
+        Set<Signal> both = EnumSet.noneOf(Signal.class);
+        both.addAll(target.signals());
+        both.retainAll(asked);
+        return both.isEmpty() ? target.signals() : both;
     }
 }

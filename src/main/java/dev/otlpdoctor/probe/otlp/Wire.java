@@ -1,6 +1,10 @@
 package dev.otlpdoctor.probe.otlp;
 
-/** What the protocol probe found speaking on a port. */
+/**
+ * What the protocol probe found speaking on a port, before any OTLP is exchanged: the HTTP version and
+ * whether TLS came first. Not an OTLP protocol ({@code target/Protocol}): an HTTP/2 server may be gRPC or an
+ * HTTP receiver over TLS, which the export probes then tell apart.
+ */
 public enum Wire {
     /** An HTTP/2-only server that sends its SETTINGS frame first: how gRPC servers (the collector's 4317) behave. */
     HTTP2("HTTP/2 (gRPC-style, prior knowledge)"),
