@@ -20,6 +20,7 @@ import dev.otlpdoctor.target.OtlpEnvironment;
 import dev.otlpdoctor.target.SignalExporter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -102,9 +103,9 @@ public final class EnvCommand implements Callable<Integer> {
             checked = plan.targets().isEmpty() ? null
                     : new Checker(Checker.standardChain(), plan.targets().size())
                             .run(CheckPlan.of(plan.targets(), plan.settings()), Deadline.after(timeout));
-            notes = plan.targets().isEmpty()
-                    ? List.of("nothing to probe: no signal is exported over OTLP to an endpoint known offline")
-                    : plan.notReproduced();
+            notes = plan.notReproduced();
+            findings = new ArrayList<>(findings);
+            findings.addAll(plan.findings());
         }
         EnvReport report = new EnvReport(input, signals, findings, checked, notes);
         if (output.json()) {

@@ -5,6 +5,8 @@ import dev.otlpdoctor.otlp.OtlpHeaders;
 import dev.otlpdoctor.otlp.ParsedHeaders;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.catalog.RunCodes;
 import dev.otlpdoctor.target.EnvSettings;
 import dev.otlpdoctor.target.ExporterOption;
 import dev.otlpdoctor.target.ExporterTargets;
@@ -71,5 +73,19 @@ public record EnvCheckPlan(List<Target> targets, ProbeSettings settings, List<St
             return List.of();
         }
         return parsed.headers();
+    }
+
+    /**
+     * What the plan itself says about the check: with nothing to probe, {@code --check} proves nothing, which
+     * fails the check (exit 1) instead of passing it unseen.
+     */
+    public List<Finding> findings() {
+        if (!targets.isEmpty()) {
+            return List.of();
+        }
+        return List.of(RunCodes.NOT_PROVEN.finding()
+                .param("missing", "nothing to probe (no signal is exported over OTLP to an endpoint known offline)")
+                .evidence("reason", "env --check found no endpoint to probe")
+                .build());
     }
 }

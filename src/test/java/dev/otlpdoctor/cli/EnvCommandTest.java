@@ -76,6 +76,16 @@ class EnvCommandTest {
     }
 
     @Test
+    void checkWithNothingToProbeProvesNothingAndFails() throws IOException {
+        Path env = file("off.env", "OTEL_TRACES_EXPORTER=none\nOTEL_METRICS_EXPORTER=none\nOTEL_LOGS_EXPORTER=none\n");
+        CliDriver.Result result = CliDriver.create().run("env", "--env-file", env.toString(), "--check", "-o", "json");
+        assertThatRun(result).exitsWith(1);
+        assertThat(result.out()).contains("run.not-proven").contains("nothing to probe");
+        // Without --check, the same settings are only linted: warnings, exit 0.
+        assertThatRun(CliDriver.create().run("env", "--env-file", env.toString())).exitsWith(0);
+    }
+
+    @Test
     void badInputIsExitTwoWithOneLine() throws IOException {
         Path bad = file("bad.env", "OTEL_EXPORTER_OTLP_ENDPOINT http://x\n");
         assertThatRun(CliDriver.create().run("env", "--env-file", bad.toString()))
