@@ -1,5 +1,6 @@
 package dev.otlpdoctor.lint;
 
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.lint;
 
+import dev.otlpdoctor.lint.rules.ConfigLinter;
 import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.config.ConfigMerger;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.lint;
 
+import dev.otlpdoctor.lint.yaml.Located;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.InvalidInputException;

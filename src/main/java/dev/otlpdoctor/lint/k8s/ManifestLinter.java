@@ -1,7 +1,7 @@
 package dev.otlpdoctor.lint.k8s;
 
 import dev.otlpdoctor.k8s.manifest.Manifests;
-import dev.otlpdoctor.lint.ConfigLinter;
+import dev.otlpdoctor.lint.rules.ConfigLinter;
 import dev.otlpdoctor.report.Finding;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.lint.render;
 
 import dev.otlpdoctor.lint.LintResult;
-import dev.otlpdoctor.lint.Located;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.FindingText;

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.lint.LintResult;
-import dev.otlpdoctor.lint.Located;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Finding;

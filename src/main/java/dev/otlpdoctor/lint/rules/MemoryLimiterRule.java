@@ -1,6 +1,6 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.Located;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.ComponentId;
 import dev.otlpdoctor.lint.config.Pipeline;
 import dev.otlpdoctor.lint.config.Reference;

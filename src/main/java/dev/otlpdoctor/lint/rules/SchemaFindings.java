@@ -1,6 +1,6 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.Located;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.schema.SchemaProblem;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Finding;

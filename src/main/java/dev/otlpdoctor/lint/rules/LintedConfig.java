@@ -1,4 +1,4 @@
-package dev.otlpdoctor.lint;
+package dev.otlpdoctor.lint.rules;
 
 import dev.otlpdoctor.lint.config.CollectorConfig;
 import dev.otlpdoctor.lint.config.Listener;

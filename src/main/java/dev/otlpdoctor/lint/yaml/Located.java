@@ -1,6 +1,5 @@
-package dev.otlpdoctor.lint;
+package dev.otlpdoctor.lint.yaml;
 
-import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
 import java.util.Optional;
 

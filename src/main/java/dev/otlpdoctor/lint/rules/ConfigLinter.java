@@ -1,4 +1,4 @@
-package dev.otlpdoctor.lint;
+package dev.otlpdoctor.lint.rules;
 
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.config.CollectorConfig;
