@@ -4,7 +4,7 @@ import dev.otlpdoctor.diagnose.Diagnoser;
 import dev.otlpdoctor.diagnose.PathFacts;
 import dev.otlpdoctor.diagnose.TargetVerdict;
 import dev.otlpdoctor.probe.ChainRunner;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.ProbeChain;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.RunProgress;

@@ -2,7 +2,7 @@ package dev.otlpdoctor.check;
 
 import dev.otlpdoctor.k8s.ServiceInspector;
 import dev.otlpdoctor.k8s.ServiceRef;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.local.service.PodStatuses;
 import dev.otlpdoctor.report.ProbeRun;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.check;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.target.Target;
 import java.util.List;

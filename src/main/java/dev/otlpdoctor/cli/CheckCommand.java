@@ -8,7 +8,7 @@ import dev.otlpdoctor.check.RunStep;
 import dev.otlpdoctor.lint.ConfigStep;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.k8s.ServiceRef;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.ProbeSettings;

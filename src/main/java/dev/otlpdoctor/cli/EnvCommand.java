@@ -12,7 +12,7 @@ import dev.otlpdoctor.envlint.EnvReport;
 import dev.otlpdoctor.envlint.EnvTextRenderer;
 import dev.otlpdoctor.envlint.ManifestEnv;
 import dev.otlpdoctor.envlint.TlsFileCheck;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.EnvSettings;

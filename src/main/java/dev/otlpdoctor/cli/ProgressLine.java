@@ -1,6 +1,6 @@
 package dev.otlpdoctor.cli;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.RunProgress;
 import java.io.PrintWriter;
 import java.util.Locale;

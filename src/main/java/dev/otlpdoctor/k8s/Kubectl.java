@@ -1,6 +1,6 @@
 package dev.otlpdoctor.k8s;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.HostCommand;
 import java.util.List;
 import java.util.Map;

@@ -15,7 +15,7 @@ import dev.otlpdoctor.k8s.manifest.KubeContainer;
 import dev.otlpdoctor.k8s.manifest.KubeObject;
 import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.yaml.YamlNode;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;

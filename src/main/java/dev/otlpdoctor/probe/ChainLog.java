@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.otlp.SecretMask;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;

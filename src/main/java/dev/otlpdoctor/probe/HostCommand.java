@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

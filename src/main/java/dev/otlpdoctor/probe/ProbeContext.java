@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Target;
 import java.util.concurrent.ExecutorService;

@@ -2,7 +2,7 @@ package dev.otlpdoctor.target;
 
 import dev.otlpdoctor.BoundedFile;
 import dev.otlpdoctor.InvalidInputException;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -2,7 +2,7 @@ package dev.otlpdoctor.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe;
 
+import dev.otlpdoctor.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.report.ProbeRun;

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.ProbeContext;
 import java.io.IOException;

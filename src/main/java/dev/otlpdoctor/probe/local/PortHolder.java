@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

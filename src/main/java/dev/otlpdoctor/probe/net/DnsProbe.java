@@ -1,7 +1,7 @@
 package dev.otlpdoctor.probe.net;
 
 import dev.otlpdoctor.probe.ProbeInfo;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;

@@ -2,7 +2,7 @@ package dev.otlpdoctor.probe.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.Facts;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeContext;

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.otlp;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.check.CheckPlan;
 import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;

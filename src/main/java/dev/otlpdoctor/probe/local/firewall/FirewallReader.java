@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local.firewall;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.HostCommand;
 import java.io.IOException;
 import java.io.InputStream;

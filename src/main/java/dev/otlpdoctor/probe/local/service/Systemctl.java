@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.HostCommand;
 import dev.otlpdoctor.probe.local.CollectorMatcher;
 import dev.otlpdoctor.probe.local.HostFs;

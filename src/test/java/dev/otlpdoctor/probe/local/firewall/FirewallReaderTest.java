@@ -2,7 +2,7 @@ package dev.otlpdoctor.probe.local.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.firewall.FirewallRule.Tool;
 import dev.otlpdoctor.probe.local.firewall.FirewallVerdict.Action;

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.probe.local.firewall;
 
 import com.google.gson.JsonObject;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.local.HostFs;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.otlpdoctor.probe.Deadline;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;

@@ -1,4 +1,4 @@
-package dev.otlpdoctor.probe;
+package dev.otlpdoctor;
 
 import java.time.Duration;
 import java.time.Instant;
