@@ -63,6 +63,10 @@ public final class LintCommand implements Callable<Integer> {
             description = "text, json (the finding schema of check) or sarif (2.1.0, for code scanning). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "sarif: name files relative to DIR (the repository's root, for code scanning). Default: the current directory.")
+    private Path sourceRoot = Path.of("");
+
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set, or stdout is not a terminal).")
     private boolean noColor;
 
@@ -75,7 +79,7 @@ public final class LintCommand implements Callable<Integer> {
         LintResult result = new Linter(root.env(), version).lint(inputs());
         switch (format) {
             case JSON -> new LintJsonRenderer().render(result, root.out());
-            case SARIF -> new SarifRenderer(lintRules()).render(result, root.out());
+            case SARIF -> new SarifRenderer(lintRules(), sourceRoot).render(result, root.out());
             default -> new LintTextRenderer(OutputOptions.style(noColor, root.env()), verbose).render(result, root.out());
         }
         return ReportPrinter.exitCode(result.status(), strict);
