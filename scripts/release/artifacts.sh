@@ -10,6 +10,7 @@
 #   otlpdoctor-VERSION-OS-ARCH/                the installed layout: bin/otlpdoctor, lib/otlpdoctor.jar,
 #                                              lib/otlpdoctor.jsa (class-data archive), runtime/ (jlink)
 #   otlpdoctor-VERSION-OS-ARCH.tar.gz          that layout, reproducible (sorted, fixed owner and mtime)
+#   otlpdoctor-VERSION-OS-ARCH.zip             the same as a zip (file modes kept), for Homebrew
 #   image/                                     the container image's files (Linux only): the layout under
 #                                              /opt/otlpdoctor, its JVM options in lib/container.args, and
 #                                              the shared libraries the runtime needs
@@ -91,6 +92,13 @@ reproducible_tar() {  # ARCHIVE DIR NAME...
     --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime -C "$dir" -cf - "$@" | gzip -n > "$archive"
 }
 reproducible_tar "$out/$name.tar.gz" "$out" "$name"
+# Homebrew (through JReleaser) takes zip archives only. Entries sorted, every time the same (zip stores
+# local time: UTC here), no uid/gid or extra time fields (-X).
+(
+  cd "$out"
+  find "$name" -exec env TZ=UTC touch -h -t "$touch_stamp" {} +
+  find "$name" | LC_ALL=C sort | TZ=UTC zip -X -q -@ "$name.zip"
+)
 
 # The container image's files (Jib adds them to an empty base, pom.xml): the layout under /opt/otlpdoctor,
 # and the shared libraries the runtime's programs and libraries load, with the dynamic loader, at the
