@@ -135,6 +135,8 @@ class GitHubActionIT {
         environment.put("GITHUB_OUTPUT", githubOutput.toString());
         environment.put("GITHUB_WORKSPACE", PROJECT.toString());
         environment.put("XDG_CACHE_HOME", temp.resolve("cache").toString());
+        // A class-data archive per fresh install would cost a training run per test; InstalledLayoutIT covers it.
+        environment.put("OTLPDOCTOR_CDS", "off");
         return JarRunner.run(List.of(PROJECT.resolve("scripts/action/" + script).toString()), 120, PROJECT, environment);
     }
 }

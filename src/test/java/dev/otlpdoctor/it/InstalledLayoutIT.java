@@ -54,7 +54,7 @@ class InstalledLayoutIT {
         Files.createSymbolicLink(link, Path.of("../opt/current/bin/otlpdoctor"));
 
         var run = JarRunner.run(List.of(link.toString(), "check", "127.0.0.1:" + Ports.closedPort(), "-o", "json"), 120,
-                temp, Map.of("XDG_CACHE_HOME", temp.resolve("cache").toString()));
+                temp, Map.of("XDG_CACHE_HOME", temp.resolve("cache").toString(), "OTLPDOCTOR_CDS", "off"));
 
         assertThat(assertThatRun(run).exitsWith(1).json().get("status").getAsString()).isEqualTo("fail");
     }
