@@ -59,13 +59,17 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin
     private StrictOption strict;
 
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "sarif: name files relative to DIR (the repository's root, for code scanning). Default: the current directory.")
+    private Path sourceRoot = Path.of("");
+
     @Override
     public Integer call() {
         CollectorVersion version = CollectorVersion.parse(collectorVersion);
         LintResult result = new Linter(root.env(), version).lint(inputs());
         switch (output.format(OutputOptions.Format.TEXT, OutputOptions.Format.JSON, OutputOptions.Format.SARIF)) {
             case JSON -> new LintJsonRenderer().render(result, output.out());
-            case SARIF -> new SarifRenderer(lintRules()).render(result, output.out());
+            case SARIF -> new SarifRenderer(lintRules(), sourceRoot).render(result, output.out());
             default -> new LintTextRenderer(output.style(root.env()), output.verbose()).render(result, output.out());
         }
         return strict.exitCode(result.status());

@@ -1,6 +1,7 @@
 package dev.otlpdoctor.cli;
 
 import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static dev.otlpdoctor.testing.JsonSchemaAssert.assertMatchesSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -89,6 +90,7 @@ class ListenCommandTest {
 
         CliDriver.Result result = run.get(60, TimeUnit.SECONDS);
         JsonObject json = assertThatRun(result).exitsWith(0).json();
+        assertMatchesSchema("docs/json-schema-listen.json", result);
         assertThat(json.get("command").getAsString()).isEqualTo("listen");
         assertThat(json.get("status").getAsString()).isEqualTo("pass");
         JsonObject traces = json.getAsJsonObject("signals").getAsJsonObject("traces");
@@ -129,7 +131,9 @@ class ListenCommandTest {
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(PROD_SPAN)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
-        JsonObject json = assertThatRun(run.get(60, TimeUnit.SECONDS)).exitsWith(0).json();
+        CliDriver.Result result = run.get(60, TimeUnit.SECONDS);
+        JsonObject json = assertThatRun(result).exitsWith(0).json();
+        assertMatchesSchema("docs/json-schema-listen.json", result);
         assertThat(json.getAsJsonArray("expectations")).hasSize(3)
                 .allSatisfy(e -> assertThat(e.getAsJsonObject().get("met").getAsBoolean()).isTrue());
         JsonObject app = json.getAsJsonArray("applications").get(0).getAsJsonObject();

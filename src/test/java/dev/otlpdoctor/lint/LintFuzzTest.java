@@ -50,7 +50,7 @@ class LintFuzzTest {
         try (PrintWriter writer = new PrintWriter(out)) {
             new LintTextRenderer(new Style(false), true).render(result, writer);
             new LintJsonRenderer().render(result, writer);
-            new SarifRenderer(Catalog.all()).render(result, writer);
+            new SarifRenderer(Catalog.all(), java.nio.file.Path.of("")).render(result, writer);
         }
         assertThat(out.toString()).isNotEmpty();
     }

@@ -2,6 +2,7 @@ package dev.otlpdoctor.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -12,10 +13,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** Validates JSON output against a JSON Schema published in docs/. */
+/**
+ * Validates JSON output against a JSON Schema published in docs/. The schemas refer to each other by their
+ * {@code $id} (lint's findings are check's, env --check embeds a check report): every docs/json-schema*.json
+ * is registered under its {@code $id}, so references resolve to the files in this tree, never to the network.
+ */
 public final class JsonSchemaAssert {
+    private static final Path DOCS = Path.of("docs");
+
     private JsonSchemaAssert() {
     }
 
@@ -29,9 +39,15 @@ public final class JsonSchemaAssert {
     }
 
     private static Schema load(String schemaFile) {
-        try {
+        Map<String, String> byId = new HashMap<>();
+        try (Stream<Path> files = Files.list(DOCS)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("json-schema.*\\.json")).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                byId.put(JsonParser.parseString(text).getAsJsonObject().get("$id").getAsString(), text);
+            }
             String text = Files.readString(Path.of(schemaFile), StandardCharsets.UTF_8);
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text, InputFormat.JSON);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, registry -> registry.schemas(byId))
+                    .getSchema(text, InputFormat.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
