@@ -26,6 +26,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (asksForVersionOnly(args)) {
+            // Answered without building the command model: picocli's classes are most of a fresh JVM's start-up,
+            // and version checks run in install scripts and CI steps (docs/performance.md, start-up).
+            for (String line : VersionProvider.lines()) {
+                System.out.println(line);
+            }
+            System.exit(0);
+        }
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
@@ -33,6 +41,11 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** {@code otlpdoctor --version} or {@code -V} and nothing else: what picocli would answer with the same lines. */
+    static boolean asksForVersionOnly(String[] args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     /**

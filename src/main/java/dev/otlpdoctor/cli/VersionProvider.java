@@ -7,6 +7,11 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return lines();
+    }
+
+    /** The lines {@code --version} prints, the same on every command. */
+    static String[] lines() {
         return new String[] {
             "otlpdoctor " + Version.get(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"

@@ -96,6 +96,15 @@ class CliConventionsTest {
         assertThat(help.indexOf("--timeout=")).isLessThan(help.indexOf("Other options:"));
     }
 
+    @Test
+    void theFastVersionAnswerIsWhatPicocliWouldPrint() {
+        assertThat(Main.asksForVersionOnly(new String[] {"--version"})).isTrue();
+        assertThat(Main.asksForVersionOnly(new String[] {"-V"})).isTrue();
+        assertThat(Main.asksForVersionOnly(new String[] {"check", "-V"})).isFalse();
+        assertThat(Main.asksForVersionOnly(new String[] {"--version", "--debug"})).isFalse();
+        assertThat(String.join("\n", VersionProvider.lines()) + "\n").isEqualTo(cli.run("--version").out());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "check", "lint", "env", "listen", "explain", "completion"})
     void versionIsTheSameOnEveryCommand(String command) {
