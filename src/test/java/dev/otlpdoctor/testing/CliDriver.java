@@ -29,6 +29,14 @@ public final class CliDriver {
     }
 
     /** What the command reads as standard input (UTF-8). */
+    /**
+     * The machine the local probes read: a fixture tree with {@code proc/}, {@code etc/} and stand-in programs
+     * (as {@code OTLPDOCTOR_HOST_ROOT} names a mounted host's root), instead of this machine.
+     */
+    public CliDriver host(java.nio.file.Path root) {
+        return env("OTLPDOCTOR_HOST_ROOT", root.toString());
+    }
+
     public CliDriver stdin(String text) {
         return stdin(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -64,7 +64,7 @@ class ServiceCheckCliTest {
     }
 
     private CliDriver.Result check(String timeout, String... extra) {
-        CliDriver driver = CliDriver.create().env("OTLPDOCTOR_HOST_ROOT", host.root().toString())
+        CliDriver driver = CliDriver.create().host(host.root())
                 .env("PATH", host.env().get("PATH"));
         List<String> args = new ArrayList<>(List.of("check", "localhost:" + closedPort, "--timeout", timeout, "--no-color"));
         args.addAll(List.of(extra));
