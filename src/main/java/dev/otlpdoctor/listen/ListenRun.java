@@ -1,6 +1,15 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.ExitCode;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Expectation;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.Banner;
+import dev.otlpdoctor.listen.view.JsonLines;
+import dev.otlpdoctor.listen.view.LiveView;
+import dev.otlpdoctor.listen.view.SummaryJson;
+import dev.otlpdoctor.listen.view.SummaryText;
 import dev.otlpdoctor.report.JsonRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,14 +18,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One {@code otlpdoctor listen} run: start the servers, show what arrives, stop when the expectations
  * hold, the time is up or the user presses Ctrl-C, then print the summary.
  *
- * <p>Exit code: 0, or 1 when expectations were given and are not all met at the end.
+ * <p>It writes only to the writers it is given and returns how it ended; the command decides the exit code.
  */
 public final class ListenRun {
     /** Everything the command line decides. {@code duration} and {@code jsonl} may be null. */
@@ -24,12 +31,6 @@ public final class ListenRun {
                           Duration timeout, boolean json, boolean verbose, int keep, Path jsonl,
                           Duration tick, PortOwner portOwner) {
     }
-
-    /**
-     * grpc-java logs every malformed message and broken connection to stderr through java.util.logging;
-     * listen reports those itself, so its own output stays readable. Held here so the setting sticks.
-     */
-    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
 
     private final Options options;
     private volatile boolean stopRequested;
@@ -39,8 +40,7 @@ public final class ListenRun {
     }
 
     /** Runs until done; {@code interruptible} installs a shutdown hook so Ctrl-C still prints the summary. */
-    public int run(PrintWriter out, PrintWriter err, boolean interruptible) throws InterruptedException {
-        GRPC_LOG.setLevel(Level.OFF);
+    public ListenOutcome run(PrintWriter out, PrintWriter err, boolean interruptible) throws InterruptedException {
         Tally tally = new Tally(options.keep(), Clock.systemUTC());
         JsonLines jsonLines = options.jsonl() == null ? null : JsonLines.open(options.jsonl());
         try (OtlpServers listener = OtlpServers.start(options.config(), new Recorder(tally, jsonLines), options.portOwner())) {
@@ -51,7 +51,7 @@ public final class ListenRun {
                 err.flush();
             }
             // With -o json stdout carries the one JSON document only; the banner goes to stderr.
-            Banner.print(listener, options.json() ? err : out);
+            Banner.print(listener.listening(), options.json() ? err : out);
             CountDownLatch printed = new CountDownLatch(1);
             Thread hook = interruptible ? installHook(tally, printed) : null;
             try {
@@ -62,7 +62,7 @@ public final class ListenRun {
                     err.println("otlpdoctor: expectation not met: " + e + " (" + e.observed(end) + ")");
                 }
                 err.flush();
-                return unmet.isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+                return unmet.isEmpty() ? ListenOutcome.DONE : ListenOutcome.EXPECTATIONS_UNMET;
             } finally {
                 printed.countDown();
                 removeHook(hook);
@@ -103,7 +103,7 @@ public final class ListenRun {
 
     private void report(Summary end, OtlpServers listener, PrintWriter out) {
         if (options.json()) {
-            out.println(JsonRenderer.toString(SummaryJson.of(end, listener, options.expectations(), options.verbose())));
+            out.println(JsonRenderer.toString(SummaryJson.of(end, listener.listening(), options.expectations(), options.verbose())));
             out.flush();
         } else {
             SummaryText.print(end, options.expectations(), options.verbose(), out);

@@ -1,7 +1,14 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.otlp.Signal;
 import com.google.protobuf.Message;
+import dev.otlpdoctor.listen.tally.Arrival;
+import dev.otlpdoctor.listen.tally.ExportSink;
+import dev.otlpdoctor.listen.tally.Misdirection;
+import dev.otlpdoctor.listen.tally.OtlpItems;
+import dev.otlpdoctor.listen.tally.Rejection;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.JsonLines;
+import dev.otlpdoctor.otlp.Signal;
 
 /** Counts every request in the {@link Tally} and, with {@code --jsonl}, writes it out. */
 public final class Recorder implements ExportSink {
