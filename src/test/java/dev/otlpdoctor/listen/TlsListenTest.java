@@ -7,7 +7,7 @@ import dev.otlpdoctor.listen.tally.Tally;
 import dev.otlpdoctor.otlp.Signal;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyChannelBuilder;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -1,21 +1,21 @@
 package dev.otlpdoctor.listen.server;
 
-import io.grpc.netty.shaded.io.netty.channel.Channel;
-import io.grpc.netty.shaded.io.netty.channel.ChannelFactory;
-import io.grpc.netty.shaded.io.netty.channel.ChannelHandler;
-import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerContext;
-import io.grpc.netty.shaded.io.netty.channel.ChannelInboundHandlerAdapter;
-import io.grpc.netty.shaded.io.netty.channel.ServerChannel;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.util.function.Consumer;
 
 /**
  * The listening channel of the gRPC server, handed to grpc-java through the public
  * {@code NettyServerBuilder.channelFactory}: each accepted connection gets listen's own first handlers
  * ({@link ConnectionGate}, {@link FirstBytesSniffer}) ahead of grpc-java's, without touching grpc-java's
- * internal classes (its protocol negotiators). Only Netty's public channel API is used, in the copy that
- * grpc-netty-shaded relocates: a server channel passes each accepted connection down its pipeline to
+ * internal classes (its protocol negotiators). Only Netty's public channel API is used, the same Netty
+ * grpc-netty runs on (declared in pom.xml): a server channel passes each accepted connection down its pipeline to
  * the bootstrap's acceptor, and a handler placed first sees it before grpc-java initialises it.
  * {@code WrongPortTest} fails if an upgrade changes this.
  */
