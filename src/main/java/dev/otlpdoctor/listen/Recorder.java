@@ -1,10 +1,9 @@
 package dev.otlpdoctor.listen;
 
-import com.google.protobuf.Message;
 import dev.otlpdoctor.listen.tally.Arrival;
+import dev.otlpdoctor.listen.tally.ExportRequest;
 import dev.otlpdoctor.listen.tally.ExportSink;
 import dev.otlpdoctor.listen.tally.Misdirection;
-import dev.otlpdoctor.listen.tally.OtlpItems;
 import dev.otlpdoctor.listen.tally.Rejection;
 import dev.otlpdoctor.listen.tally.Tally;
 import dev.otlpdoctor.listen.view.JsonLines;
@@ -22,11 +21,11 @@ public final class Recorder implements ExportSink {
     }
 
     @Override
-    public void accept(Signal signal, Arrival arrival, Message request) {
+    public void accept(Signal signal, Arrival arrival, ExportRequest request) {
         if (jsonLines != null) {
-            jsonLines.write(request);
+            jsonLines.write(request.message().get());
         }
-        tally.accepted(signal, arrival, OtlpItems.of(signal, request), OtlpItems.resources(signal, request));
+        tally.accepted(signal, arrival, request.items(), request.resources());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.otlpdoctor.listen;
 
-import com.google.protobuf.Message;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.listen.http.NettyHttpServer;
 import dev.otlpdoctor.listen.http.OtlpHttpSemantics;
@@ -8,6 +7,7 @@ import dev.otlpdoctor.listen.server.BoundedExecutor;
 import dev.otlpdoctor.listen.server.ListenConfig;
 import dev.otlpdoctor.listen.server.PortOwner;
 import dev.otlpdoctor.listen.tally.Arrival;
+import dev.otlpdoctor.listen.tally.ExportRequest;
 import dev.otlpdoctor.listen.tally.ExportSink;
 import dev.otlpdoctor.listen.tally.Misdirection;
 import dev.otlpdoctor.listen.tally.Rejection;
@@ -119,7 +119,7 @@ class HttpTransportTest {
         CountDownLatch release = new CountDownLatch(1);
         ExportSink sink = new ExportSink() {
             @Override
-            public void accept(Signal signal, Arrival arrival, Message request) {
+            public void accept(Signal signal, Arrival arrival, ExportRequest request) {
                 entered.countDown();
                 try {
                     release.await(BOUND.toSeconds(), TimeUnit.SECONDS);

@@ -76,7 +76,7 @@ class ListenDecodingFuzzTest {
                     (OtlpGrpcServices.Decoded) method.parseRequest(new ByteArrayInputStream(message));
             if (decoded.failure() == null) {
                 recorder.accept(signal, new Arrival(dev.otlpdoctor.target.Protocol.GRPC, CLIENT, "fuzz/1.0", "none",
-                        List.of("content-type")), decoded.message());
+                        List.of("content-type")), decoded.request());
             } else {
                 assertThat(decoded.failure().getCode()).isIn(Status.Code.INTERNAL, Status.Code.RESOURCE_EXHAUSTED);
             }

@@ -7,7 +7,9 @@ import com.google.rpc.Status;
 import dev.otlpdoctor.listen.server.OtlpMessages;
 import dev.otlpdoctor.listen.server.RequiredHeader;
 import dev.otlpdoctor.listen.tally.Arrival;
+import dev.otlpdoctor.listen.tally.ExportRequest;
 import dev.otlpdoctor.listen.tally.ExportSink;
+import dev.otlpdoctor.listen.tally.OtlpWire;
 import dev.otlpdoctor.listen.tally.Rejection;
 import dev.otlpdoctor.otlp.OtlpJson;
 import dev.otlpdoctor.otlp.Signal;
@@ -97,7 +99,7 @@ public final class OtlpHttpSemantics {
             reject(request, "unsupported-media-type", 415, "unsupported media type " + contentType);
             return text(415, "text/plain", "415 unsupported media type, supported: [" + JSON + ", " + PROTOBUF + "]");
         }
-        Message decoded;
+        ExportRequest decoded;
         try {
             decoded = decode(signal, protocol, readBody(request.body(), encoding));
         } catch (CappedInputStream.TooLarge e) {
@@ -146,14 +148,14 @@ public final class OtlpHttpSemantics {
         };
     }
 
-    private static Message decode(Signal signal, Protocol protocol, byte[] body) throws InvalidProtocolBufferException {
-        Message.Builder builder = OtlpMessages.newRequest(signal);
-        if (protocol == Protocol.HTTP_JSON) {
-            OtlpJson.merge(new String(body, StandardCharsets.UTF_8), builder);
-        } else {
-            builder.mergeFrom(body);
+    /** protobuf is counted from the wire (OtlpWire); JSON is decoded into the message first. */
+    private static ExportRequest decode(Signal signal, Protocol protocol, byte[] body) throws InvalidProtocolBufferException {
+        if (protocol != Protocol.HTTP_JSON) {
+            return OtlpWire.read(signal, body);
         }
-        return builder.build();
+        Message.Builder builder = OtlpMessages.newRequest(signal);
+        OtlpJson.merge(new String(body, StandardCharsets.UTF_8), builder);
+        return ExportRequest.of(signal, builder.build());
     }
 
     /** The request's encoding from its media type (parameters such as charset are allowed). */

@@ -4,7 +4,9 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.otlpdoctor.listen.tally.Arrival;
 import dev.otlpdoctor.listen.tally.ClientAddress;
+import dev.otlpdoctor.listen.tally.ExportRequest;
 import dev.otlpdoctor.listen.tally.ExportSink;
+import dev.otlpdoctor.listen.tally.OtlpWire;
 import dev.otlpdoctor.listen.tally.Rejection;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.target.Protocol;
@@ -56,7 +58,7 @@ public final class OtlpGrpcServices {
     }
 
     /** A decoded request, or why it could not be decoded. */
-    public record Decoded(Message message, Status failure) {
+    public record Decoded(ExportRequest request, Status failure) {
     }
 
     public static List<ServerServiceDefinition> all(ExportSink sink, RequiredHeader requiredHeader, InFlightBudget budget,
@@ -86,7 +88,7 @@ public final class OtlpGrpcServices {
                         observer.onError(request.failure().asRuntimeException());
                         return;
                     }
-                    sink.accept(signal, ARRIVAL.get(), request.message());
+                    sink.accept(signal, ARRIVAL.get(), request.request());
                     observer.onNext(response);
                     observer.onCompleted();
                 }))
@@ -149,7 +151,8 @@ public final class OtlpGrpcServices {
         @Override
         public Decoded parse(InputStream stream) {
             try (InputStream in = stream) {
-                return new Decoded(OtlpMessages.newRequest(signal).mergeFrom(in).build(), null);
+                // Counted from the wire: the message is decoded only if --jsonl asks for it.
+                return new Decoded(OtlpWire.read(signal, in.readAllBytes()), null);
             } catch (StatusRuntimeException e) {
                 // grpc-java's size check on the decompressed message: RESOURCE_EXHAUSTED
                 return new Decoded(null, e.getStatus());

@@ -1,12 +1,11 @@
 package dev.otlpdoctor.listen.tally;
 
-import com.google.protobuf.Message;
 import dev.otlpdoctor.otlp.Signal;
 
 /** Where the OTLP servers hand what they receive. Implementations are thread-safe and never throw. */
 public interface ExportSink {
-    /** A decoded export request ({@code Export*ServiceRequest} of {@code signal}). */
-    void accept(Signal signal, Arrival arrival, Message request);
+    /** An export request ({@code Export*ServiceRequest} of {@code signal}) that decoded. */
+    void accept(Signal signal, Arrival arrival, ExportRequest request);
 
     /** A request refused before it reached {@link #accept}. */
     void reject(Rejection rejection);

@@ -41,7 +41,7 @@ public final class OtlpItems {
      * @param scopes     the instrumentation scope names under it
      * @param items      its spans, data points or log records
      */
-    record ResourceView(String service, String instanceId, Map<String, String> attributes, Set<String> scopes,
+    public record ResourceView(String service, String instanceId, Map<String, String> attributes, Set<String> scopes,
                         long items) {
     }
 
@@ -112,24 +112,43 @@ public final class OtlpItems {
 
     /** The severity text the application gave, else the name of the severity number (INFO, ERROR...). */
     static String severity(LogRecord log) {
-        if (!log.getSeverityText().isEmpty()) {
-            return log.getSeverityText();
+        return severity(log.getSeverityText(), log.getSeverityNumber().name());
+    }
+
+    /** The same from the text and the name of the number ({@code SeverityNumber}, or UNRECOGNIZED). */
+    static String severity(String text, String numberName) {
+        if (!text.isEmpty()) {
+            return text;
         }
-        String name = log.getSeverityNumber().name();
-        return name.startsWith("SEVERITY_NUMBER_") ? name.substring("SEVERITY_NUMBER_".length()) : name;
+        return numberName.startsWith("SEVERITY_NUMBER_") ? numberName.substring("SEVERITY_NUMBER_".length()) : numberName;
     }
 
     static String serviceName(Resource resource) {
+        return serviceName(attributes(resource));
+    }
+
+    /** A resource attribute: its key as sent and its value as text (not yet cut). */
+    record Attribute(String key, String value) {
+    }
+
+    private static List<Attribute> attributes(Resource resource) {
+        List<Attribute> attributes = new ArrayList<>(resource.getAttributesCount());
         for (KeyValue attribute : resource.getAttributesList()) {
-            if (attribute.getKey().equals("service.name")) {
-                String value = text(attribute.getValue());
-                return value.isEmpty() ? NO_SERVICE : name(value);
+            attributes.add(new Attribute(attribute.getKey(), text(attribute.getValue())));
+        }
+        return attributes;
+    }
+
+    static String serviceName(List<Attribute> attributes) {
+        for (Attribute attribute : attributes) {
+            if (attribute.key().equals("service.name")) {
+                return attribute.value().isEmpty() ? NO_SERVICE : name(attribute.value());
             }
         }
         return NO_SERVICE;
     }
 
-    private static String name(String name) {
+    static String name(String name) {
         return TerminalText.bounded(name, MAX_NAME);
     }
 
@@ -176,22 +195,26 @@ public final class OtlpItems {
         return out;
     }
 
-    private static void scope(Set<String> scopes, String name) {
+    static void scope(Set<String> scopes, String name) {
         if (scopes.size() < MAX_ATTRIBUTES) {
             scopes.add(name.isEmpty() ? "(no scope name)" : name(name));
         }
     }
 
     private static ResourceView view(Resource resource, Set<String> scopes, long items) {
+        return view(attributes(resource), scopes, items);
+    }
+
+    static ResourceView view(List<Attribute> resource, Set<String> scopes, long items) {
         Map<String, String> attributes = new LinkedHashMap<>();
         String instance = null;
-        for (KeyValue attribute : resource.getAttributesList()) {
+        for (Attribute attribute : resource) {
             if (attributes.size() == MAX_ATTRIBUTES) {
                 break;
             }
-            String value = name(text(attribute.getValue()));
-            attributes.put(name(attribute.getKey()), value);
-            if (attribute.getKey().equals("service.instance.id")) {
+            String value = name(attribute.value());
+            attributes.put(name(attribute.key()), value);
+            if (attribute.key().equals("service.instance.id")) {
                 instance = value;
             }
         }
@@ -209,7 +232,7 @@ public final class OtlpItems {
         };
     }
 
-    private static String truncate(String text) {
+    static String truncate(String text) {
         String oneLine = text.replace('\n', ' ').replace('\r', ' ');
         return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL) + "…";
     }
