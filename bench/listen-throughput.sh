@@ -6,7 +6,9 @@
 #
 # Usage: bench/listen-throughput.sh [SECONDS] [THREADS] [BATCH]      (defaults: 20 4 512)
 # Env:   GRPC_PORT, HTTP_PORT (defaults 24317, 24318), LISTEN_OPTS (extra JVM options for the sink),
-#        PROTOCOLS (default "grpc http/protobuf")
+#        PROTOCOLS (default "grpc http/protobuf"),
+#        SINK (default "./otlpdoctor": the launcher, with its JVM options for listen; or "java -jar OTHER.jar"
+#        to measure another build with the same generator)
 # Besides spans/s it reports the CPU time the sink and the load generator spent per span (from
 # /proc/PID/stat and the generator's own process CPU time): on a machine shared with other work the
 # rate says little, the CPU cost per span still says what each side needs.
@@ -28,8 +30,13 @@ cpu_ticks() {
 run() {
   local protocol="$1" endpoint="$2"
   # shellcheck disable=SC2086
-  java ${LISTEN_OPTS:-} -jar target/otlpdoctor.jar listen --grpc-port "$grpc_port" --http-port "$http_port" \
-      -o json >"$work/summary.json" 2>"$work/listen.err" &
+  if [ -n "${SINK:-}" ]; then
+    # shellcheck disable=SC2086
+    ${SINK} listen --grpc-port "$grpc_port" --http-port "$http_port" -o json >"$work/summary.json" 2>"$work/listen.err" &
+  else
+    OTLPDOCTOR_JAVA_OPTS="${LISTEN_OPTS:-}" ./otlpdoctor listen --grpc-port "$grpc_port" --http-port "$http_port" \
+        -o json >"$work/summary.json" 2>"$work/listen.err" &
+  fi
   local pid=$!
   for _ in $(seq 1 100); do
     grep -q "Waiting for telemetry" "$work/listen.err" 2>/dev/null && break
@@ -43,6 +50,11 @@ run() {
   sink_ticks=$(( $(cpu_ticks "$pid") - cpu_before ))
   hwm="$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$pid/status")"
   rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")"
+  # Where the sink's CPU went, by thread (names without their numbers): event loops, workers, GC, JIT.
+  for task in /proc/"$pid"/task/*; do
+    awk -v name="$(tr -d '0-9' < "$task/comm")" '{print name, $14 + $15}' "$task/stat"
+  done | awk '{cpu[$1] += $2} END {for (n in cpu) if (cpu[n] > 0) print cpu[n], n}' | sort -rn \
+    > "$work/threads-${protocol//\//-}.txt"
   # SIGTERM runs the same shutdown hook as Ctrl-C (a background job of a script ignores SIGINT).
   kill -TERM "$pid"
   wait "$pid" || true

@@ -15,6 +15,7 @@ import io.grpc.Contexts;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Grpc;
 import io.grpc.HandlerRegistry;
+import io.grpc.KnownLength;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
@@ -33,6 +34,7 @@ import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -152,7 +154,7 @@ public final class OtlpGrpcServices {
         public Decoded parse(InputStream stream) {
             try (InputStream in = stream) {
                 // Counted from the wire: the message is decoded only if --jsonl asks for it.
-                return new Decoded(OtlpWire.read(signal, in.readAllBytes()), null);
+                return new Decoded(OtlpWire.read(signal, bytes(in)), null);
             } catch (StatusRuntimeException e) {
                 // grpc-java's size check on the decompressed message: RESOURCE_EXHAUSTED
                 return new Decoded(null, e.getStatus());
@@ -164,6 +166,21 @@ public final class OtlpGrpcServices {
                         "grpc: failed to decompress the received message: " + e.getMessage()));
             }
         }
+    }
+
+    /** The whole message: read in one piece when grpc-java knows its length (uncompressed), else in chunks. */
+    private static byte[] bytes(InputStream in) throws IOException {
+        if (!(in instanceof KnownLength)) {
+            return in.readAllBytes();
+        }
+        byte[] bytes = in.readNBytes(in.available());
+        byte[] rest = in.readAllBytes();
+        if (rest.length == 0) {
+            return bytes;
+        }
+        byte[] all = Arrays.copyOf(bytes, bytes.length + rest.length);
+        System.arraycopy(rest, 0, all, bytes.length, rest.length);
+        return all;
     }
 
     /**

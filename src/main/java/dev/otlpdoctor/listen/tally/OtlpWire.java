@@ -5,6 +5,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import dev.otlpdoctor.otlp.Signal;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -57,8 +58,7 @@ public final class OtlpWire {
     /** The items and resources of an {@code Export*ServiceRequest} of {@code signal}. */
     public static ExportRequest read(Signal signal, byte[] bytes) throws InvalidProtocolBufferException {
         CodedInputStream in = CodedInputStream.newInstance(bytes);
-        in.enableAliasing(true);
-        Reader reader = new Reader(in, signal);
+        Reader reader = new Reader(in, bytes, signal);
         try {
             reader.request();
         } catch (InvalidProtocolBufferException e) {
@@ -122,6 +122,8 @@ public final class OtlpWire {
 
     private static final class Reader {
         private final CodedInputStream in;
+        /** What {@code in} reads, for checking strings in place. */
+        private final byte[] bytes;
         private final Signal signal;
         private final List<Item> items = new ArrayList<>();
         private final List<OtlpItems.ResourceView> resources = new ArrayList<>();
@@ -129,8 +131,9 @@ public final class OtlpWire {
         private final List<String> names = new ArrayList<>();
         private final List<String> details = new ArrayList<>();
 
-        Reader(CodedInputStream in, Signal signal) {
+        Reader(CodedInputStream in, byte[] bytes, Signal signal) {
             this.in = in;
+            this.bytes = bytes;
             this.signal = signal;
         }
 
@@ -414,7 +417,11 @@ public final class OtlpWire {
                         in.popLimit(limit);
                     }
                     case STRING -> {
-                        if (!in.readBytes().isValidUtf8()) {
+                        // Checked where it lies: no copy of a string listen does not keep.
+                        int length = in.readRawVarint32();
+                        int at = in.getTotalBytesRead();
+                        in.skipRawBytes(length);
+                        if (!UnsafeByteOperations.unsafeWrap(bytes, at, length).isValidUtf8()) {
                             throw new InvalidProtocolBufferException("Protocol message had invalid UTF-8.");
                         }
                     }
