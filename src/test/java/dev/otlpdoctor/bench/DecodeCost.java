@@ -17,7 +17,6 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Random;
@@ -26,7 +25,7 @@ import java.util.Random;
  * CPU time per span of what listen does with one 512-span trace export, measured on this thread's CPU
  * clock so that other work on the machine moves it little (docs/performance.md): decoding the message
  * with protobuf-java and counting it (what listen did before), counting it from the wire
- * ({@link OtlpWire}, what it does now), and adding it to the tally.
+ * ({@link OtlpWire}, what it does now), and adding it to the tally; and the bytes each allocates.
  *
  * <p>Arguments: [ROUNDS] (default 20000 requests per measurement, after as many for warm-up).
  */
@@ -62,15 +61,18 @@ public final class DecodeCost {
     }
 
     private static void measure(boolean report, String what, int rounds, Step step) throws InvalidProtocolBufferException {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long items = 0;
+        long allocated = threads.getCurrentThreadAllocatedBytes();
         long start = threads.getCurrentThreadCpuTime();
         for (int i = 0; i < rounds; i++) {
             items += step.run().items().size();
         }
         long cpu = threads.getCurrentThreadCpuTime() - start;
+        allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
         if (report) {
-            System.out.printf(Locale.ROOT, "%-32s %6.3f us CPU per span (%d spans)%n", what, cpu / 1e3 / items, items);
+            System.out.printf(Locale.ROOT, "%-32s %6.3f us CPU and %4d bytes allocated per span (%d spans)%n", what,
+                    cpu / 1e3 / items, allocated / items, items);
         }
     }
 
