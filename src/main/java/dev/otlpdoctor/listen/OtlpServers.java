@@ -12,6 +12,7 @@ import dev.otlpdoctor.listen.server.ListenConfig;
 import dev.otlpdoctor.listen.server.Listening;
 import dev.otlpdoctor.listen.server.OtlpGrpcServices;
 import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.server.QuickAck;
 import dev.otlpdoctor.listen.server.TlsMaterial;
 import dev.otlpdoctor.listen.tally.ClientAddress;
 import dev.otlpdoctor.listen.tally.ExportSink;
@@ -26,6 +27,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -132,8 +134,14 @@ public final class OtlpServers implements AutoCloseable {
         }
     }
 
-    /** The first handlers of a gRPC connection (the HTTP server adds the same ones itself). */
+    /**
+     * The first handlers of a gRPC connection (the HTTP server adds the same ones itself). The SDK's gRPC
+     * sender (OkHttp) leaves Nagle's algorithm on too, so its connections get {@link QuickAck} as well.
+     */
     private void guard(Channel child, boolean grpcPort, ExportSink sink) {
+        if (child instanceof EpollSocketChannel) {
+            child.pipeline().addFirst(QuickAck.INSTANCE);
+        }
         child.pipeline().addFirst(new FirstBytesSniffer(grpcPort, config.tls(), this::ports, sink, gate));
         child.pipeline().addFirst(gate);
     }
