@@ -7,7 +7,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 
 /**
  * Acknowledges what a client sent at once (Linux {@code TCP_QUICKACK}, set again on every read because
- * the kernel clears it). The OpenTelemetry SDK's HTTP sender leaves Nagle's algorithm on, so the last
+ * the kernel clears it). The OpenTelemetry SDK's senders (OkHttp, HTTP and gRPC) leave Nagle's algorithm on, so the last
  * part of a request body waits until the earlier segments are acknowledged, and a delayed ACK held each
  * export back by up to 40 ms: with it, the SDK's http/protobuf exports reached less than half the rate
  * (docs/performance.md).
