@@ -1,9 +1,9 @@
 package dev.otlpdoctor.cli;
 
-import dev.otlpdoctor.listen.ListenConfig;
 import dev.otlpdoctor.listen.OtlpServers;
 import dev.otlpdoctor.listen.Recorder;
-import dev.otlpdoctor.listen.Tally;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.tally.Tally;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

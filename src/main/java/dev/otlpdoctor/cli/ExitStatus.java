@@ -2,6 +2,7 @@ package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.listen.ListenOutcome;
 import dev.otlpdoctor.report.Severity;
 import picocli.CommandLine.ParameterException;
 
@@ -20,6 +21,11 @@ final class ExitStatus {
     static int of(Severity status, boolean strict) {
         boolean failed = status == Severity.FAIL || (strict && status == Severity.WARN);
         return (failed ? ExitCode.FINDINGS : ExitCode.OK).code();
+    }
+
+    /** A listen run: 0 when it ended as asked (every --expect held, or none was given), else 1. */
+    static int of(ListenOutcome outcome) {
+        return (outcome == ListenOutcome.DONE ? ExitCode.OK : ExitCode.FINDINGS).code();
     }
 
     /** Bad input (arguments, files, values) is 2; anything else escaping a command is a bug, 3. */

@@ -1,11 +1,12 @@
 package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.InvalidInputException;
-import dev.otlpdoctor.listen.Expectation;
-import dev.otlpdoctor.listen.InFlightBudget;
-import dev.otlpdoctor.listen.ListenConfig;
+import dev.otlpdoctor.listen.ListenOutcome;
 import dev.otlpdoctor.listen.ListenRun;
-import dev.otlpdoctor.listen.RequiredHeader;
+import dev.otlpdoctor.listen.server.InFlightBudget;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.RequiredHeader;
+import dev.otlpdoctor.listen.tally.Expectation;
 import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.PortHolder;
 import java.net.InetAddress;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +45,16 @@ import picocli.CommandLine.ParentCommand;
             "Exit codes: 0 done (every --expect met), 1 an --expect was not met in time,",
             "            2 usage error or a port already in use, 3 internal error."})
 public final class ListenCommand implements Callable<Integer> {
+    /** How long a signal waits for the summary before the process ends anyway. */
+    private static final Duration SUMMARY_WAIT = Duration.ofSeconds(5);
+
+    /**
+     * grpc-java and Netty log every malformed message and broken connection to stderr through
+     * java.util.logging; listen reports those itself, so its output stays readable. Process-wide
+     * settings, so they are made here, by the command that owns the process, and held so they stick.
+     */
+    private static final List<Logger> QUIETED = List.of(Logger.getLogger("io.grpc"), Logger.getLogger("io.netty"));
+
     /** How long naming the holder of a taken port may take: it only improves an error message. */
     private static final Duration PORT_HOLDER_LOOKUP = Duration.ofSeconds(2);
 
@@ -137,7 +150,33 @@ public final class ListenCommand implements Callable<Integer> {
         }
         ListenRun.Options options = new ListenRun.Options(config, parsed, duration, timeout, output.json(),
                 output.verbose(), keep, jsonl, Duration.ofSeconds(1), port -> PortHolder.of(HostFs.system(), port, PORT_HOLDER_LOOKUP));
-        return new ListenRun(options).run(root.out(), root.err(), true);
+        QUIETED.forEach(logger -> logger.setLevel(Level.OFF));
+        ListenRun run = new ListenRun(options);
+        Thread onSignal = new Thread(() -> endOnSignal(run), "listen-signal");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return ExitStatus.of(run.run(root.out(), root.err()));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C or SIGTERM: the hook is running and ends the process itself.
+            }
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) and SIGTERM end listening as --duration does: the summary is printed and the exit code
+     * is the run's (0, or 1 when an --expect did not hold), not the signal's 130 or 143 (README, "Exit codes").
+     * The JVM is already shutting down, so the code is set by halting once the summary is out.
+     */
+    private static void endOnSignal(ListenRun run) {
+        run.stop();
+        try {
+            run.awaitEnd(SUMMARY_WAIT).ifPresent(outcome -> Runtime.getRuntime().halt(ExitStatus.of(outcome)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ListenConfig.Limits limits() {

@@ -1,22 +1,32 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.ExitCode;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Expectation;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.Banner;
+import dev.otlpdoctor.listen.view.JsonLines;
+import dev.otlpdoctor.listen.view.LiveView;
+import dev.otlpdoctor.listen.view.SummaryJson;
+import dev.otlpdoctor.listen.view.SummaryText;
 import dev.otlpdoctor.report.JsonRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One {@code otlpdoctor listen} run: start the servers, show what arrives, stop when the expectations
  * hold, the time is up or the user presses Ctrl-C, then print the summary.
  *
- * <p>Exit code: 0, or 1 when expectations were given and are not all met at the end.
+ * <p>It writes only to the writers it is given and returns how it ended; the command decides the exit code.
  */
 public final class ListenRun {
     /** Everything the command line decides. {@code duration} and {@code jsonl} may be null. */
@@ -25,23 +35,19 @@ public final class ListenRun {
                           Duration tick, PortOwner portOwner) {
     }
 
-    /**
-     * grpc-java logs every malformed message and broken connection to stderr through java.util.logging;
-     * listen reports those itself, so its own output stays readable. Held here so the setting sticks.
-     */
-    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
-
     private final Options options;
     private volatile boolean stopRequested;
+    private volatile Tally running;
+    private final CompletableFuture<ListenOutcome> ended = new CompletableFuture<>();
 
     public ListenRun(Options options) {
         this.options = options;
     }
 
-    /** Runs until done; {@code interruptible} installs a shutdown hook so Ctrl-C still prints the summary. */
-    public int run(PrintWriter out, PrintWriter err, boolean interruptible) throws InterruptedException {
-        GRPC_LOG.setLevel(Level.OFF);
+    /** Runs until done ({@link #stop} ends it early); the summary is printed before it returns. */
+    public ListenOutcome run(PrintWriter out, PrintWriter err) throws InterruptedException {
         Tally tally = new Tally(options.keep(), Clock.systemUTC());
+        running = tally;
         JsonLines jsonLines = options.jsonl() == null ? null : JsonLines.open(options.jsonl());
         try (OtlpServers listener = OtlpServers.start(options.config(), new Recorder(tally, jsonLines), options.portOwner())) {
             if (options.config().bind().isAnyLocalAddress()) {
@@ -51,9 +57,7 @@ public final class ListenRun {
                 err.flush();
             }
             // With -o json stdout carries the one JSON document only; the banner goes to stderr.
-            Banner.print(listener, options.json() ? err : out);
-            CountDownLatch printed = new CountDownLatch(1);
-            Thread hook = interruptible ? installHook(tally, printed) : null;
+            Banner.print(listener.listening(), options.json() ? err : out);
             try {
                 Summary end = await(tally, options.json() ? null : new LiveView(out, options.verbose(), tally.snapshot()));
                 report(end, listener, out);
@@ -62,10 +66,11 @@ public final class ListenRun {
                     err.println("otlpdoctor: expectation not met: " + e + " (" + e.observed(end) + ")");
                 }
                 err.flush();
-                return unmet.isEmpty() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+                ListenOutcome outcome = unmet.isEmpty() ? ListenOutcome.DONE : ListenOutcome.EXPECTATIONS_UNMET;
+                ended.complete(outcome);
+                return outcome;
             } finally {
-                printed.countDown();
-                removeHook(hook);
+                ended.completeExceptionally(new IllegalStateException("the run ended without a summary"));
             }
         } finally {
             if (jsonLines != null) {
@@ -103,38 +108,33 @@ public final class ListenRun {
 
     private void report(Summary end, OtlpServers listener, PrintWriter out) {
         if (options.json()) {
-            out.println(JsonRenderer.toString(SummaryJson.of(end, listener, options.expectations(), options.verbose())));
+            out.println(JsonRenderer.toString(SummaryJson.of(end, listener.listening(), options.expectations(), options.verbose())));
             out.flush();
         } else {
             SummaryText.print(end, options.expectations(), options.verbose(), out);
         }
     }
 
-    private Thread installHook(Tally tally, CountDownLatch printed) {
-        Thread hook = new Thread(() -> {
-            stopRequested = true;
+    /**
+     * Ends the run as {@code --duration} would (Ctrl-C, SIGTERM): the summary is printed and {@link #run}
+     * returns how it ended.
+     */
+    public void stop() {
+        stopRequested = true;
+        Tally tally = running;
+        if (tally != null) {
             synchronized (tally) {
                 tally.notifyAll();
             }
-            try {
-                // Let the run print its summary before the JVM goes away.
-                printed.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "listen-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
+        }
     }
 
-    private static void removeHook(Thread hook) {
-        if (hook == null) {
-            return;
-        }
+    /** How the run ended, once its summary is printed; empty when that takes longer than {@code wait}. */
+    public Optional<ListenOutcome> awaitEnd(Duration wait) throws InterruptedException {
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Already shutting down (Ctrl-C): the hook is running and ends by itself.
+            return Optional.of(ended.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
         }
     }
 }

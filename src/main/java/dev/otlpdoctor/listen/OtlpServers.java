@@ -1,18 +1,35 @@
 package dev.otlpdoctor.listen;
 
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.listen.http.NettyHttpServer;
+import dev.otlpdoctor.listen.http.OtlpHttpSemantics;
+import dev.otlpdoctor.listen.server.BoundedExecutor;
+import dev.otlpdoctor.listen.server.ConnectionGate;
+import dev.otlpdoctor.listen.server.FirstBytesSniffer;
+import dev.otlpdoctor.listen.server.GrpcServerChannels;
+import dev.otlpdoctor.listen.server.InFlightBudget;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.Listening;
+import dev.otlpdoctor.listen.server.OtlpGrpcServices;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.server.QuickAck;
+import dev.otlpdoctor.listen.server.TlsMaterial;
+import dev.otlpdoctor.listen.tally.ClientAddress;
+import dev.otlpdoctor.listen.tally.ExportSink;
+import dev.otlpdoctor.listen.tally.Misdirection;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.channel.Channel;
-import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
-import io.grpc.netty.shaded.io.netty.channel.nio.NioIoHandler;
-import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
+import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -48,16 +65,16 @@ public final class OtlpServers implements AutoCloseable {
      * Binds and starts the servers the config asks for. A port that is taken is a usage error naming
      * the port and, when {@code owner} can tell, the process holding it.
      */
-    public static OtlpServers start(ListenConfig config, Recorder recorder, PortOwner owner) {
+    public static OtlpServers start(ListenConfig config, ExportSink sink, PortOwner owner) {
         OtlpServers listener = new OtlpServers(config);
-        listener.gate = new ConnectionGate(config.limits().maxConnections(), recorder);
+        listener.gate = new ConnectionGate(config.limits().maxConnections(), sink);
         try {
             SSLContext httpsContext = config.tls() ? TlsMaterial.sslContext(config.tlsCert(), config.tlsKey()) : null;
             if (config.grpcPort() != ListenConfig.OFF) {
-                listener.startGrpc(recorder, owner);
+                listener.startGrpc(sink, owner);
             }
             if (config.httpPort() != ListenConfig.OFF) {
-                listener.startHttp(recorder, owner, httpsContext);
+                listener.startHttp(sink, owner, httpsContext);
             }
             return listener;
         } catch (RuntimeException e) {
@@ -117,15 +134,21 @@ public final class OtlpServers implements AutoCloseable {
         }
     }
 
-    /** The first handlers of a gRPC connection (the HTTP server adds the same ones itself). */
+    /**
+     * The first handlers of a gRPC connection (the HTTP server adds the same ones itself). The SDK's gRPC
+     * sender (OkHttp) leaves Nagle's algorithm on too, so its connections get {@link QuickAck} as well.
+     */
     private void guard(Channel child, boolean grpcPort, ExportSink sink) {
+        if (child instanceof EpollSocketChannel) {
+            child.pipeline().addFirst(QuickAck.INSTANCE);
+        }
         child.pipeline().addFirst(new FirstBytesSniffer(grpcPort, config.tls(), this::ports, sink, gate));
         child.pipeline().addFirst(gate);
     }
 
     /** Where this listen listens, for the fixes of wrong-port connections. */
     Misdirection.Ports ports() {
-        return new Misdirection.Ports(Banner.connectHost(config.bind()), grpcPort, httpPort, config.tls());
+        return new Listening(config, grpcPort, httpPort).ports();
     }
 
     /** Bytes currently held for requests not yet answered. */
@@ -180,6 +203,11 @@ public final class OtlpServers implements AutoCloseable {
 
     public ListenConfig config() {
         return config;
+    }
+
+    /** The settings and the bound ports, for the banner and the summary. */
+    public Listening listening() {
+        return new Listening(config, grpcPort(), httpPort());
     }
 
     @Override

@@ -1,7 +1,13 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.listen.tally.Arrival;
+import dev.otlpdoctor.listen.tally.ExportRequest;
+import dev.otlpdoctor.listen.tally.ExportSink;
+import dev.otlpdoctor.listen.tally.Misdirection;
+import dev.otlpdoctor.listen.tally.Rejection;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.JsonLines;
 import dev.otlpdoctor.otlp.Signal;
-import com.google.protobuf.Message;
 
 /** Counts every request in the {@link Tally} and, with {@code --jsonl}, writes it out. */
 public final class Recorder implements ExportSink {
@@ -15,11 +21,11 @@ public final class Recorder implements ExportSink {
     }
 
     @Override
-    public void accept(Signal signal, Arrival arrival, Message request) {
+    public void accept(Signal signal, Arrival arrival, ExportRequest request) {
         if (jsonLines != null) {
-            jsonLines.write(request);
+            jsonLines.write(request.message().get());
         }
-        tally.accepted(signal, arrival, OtlpItems.of(signal, request), OtlpItems.resources(signal, request));
+        tally.accepted(signal, arrival, request.items(), request.resources());
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ public final class ListenLoad {
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             SpanExporter exporter = protocol.equals("grpc")
@@ -62,9 +64,15 @@ public final class ListenLoad {
             worker.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         System.out.printf(Locale.ROOT, "{\"protocol\":\"%s\",\"threads\":%d,\"batch\":%d,\"seconds\":%.2f,"
-                + "\"spansSent\":%d,\"spansFailed\":%d,\"spansPerSecond\":%.0f}%n",
-                protocol, threads, batchSize, elapsed, sent.get(), failed.get(), sent.get() / elapsed);
+                + "\"spansSent\":%d,\"spansFailed\":%d,\"spansPerSecond\":%.0f,\"cpuSeconds\":%.2f}%n",
+                protocol, threads, batchSize, elapsed, sent.get(), failed.get(), sent.get() / elapsed, cpu);
+    }
+
+    /** CPU time of this process (all threads), to tell the generator's cost per span. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Real SDK spans, with a few attributes each, collected once and re-sent. */

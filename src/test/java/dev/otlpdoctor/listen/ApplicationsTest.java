@@ -1,8 +1,13 @@
 package dev.otlpdoctor.listen;
 
-import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Expectation;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.LiveView;
+import dev.otlpdoctor.listen.view.SummaryJson;
+import dev.otlpdoctor.listen.view.SummaryText;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.testing.CliDriver;
 import io.opentelemetry.api.common.AttributeKey;
@@ -22,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clients shown as applications: service, instance, SDK, protocol, compression, connections, resource, headers. */
 class ApplicationsTest {
@@ -87,7 +94,7 @@ class ApplicationsTest {
         SummaryText.print(s, List.of(), false, new PrintWriter(quiet));
         assertThat(quiet.toString()).contains("checkout [instance i-1]").doesNotContain("resource:");
 
-        String json = SummaryJson.of(s, listener, List.of(), false).toString();
+        String json = SummaryJson.of(s, listener.listening(), List.of(), false).toString();
         assertThat(json).contains("\"service\":\"checkout\"", "\"instanceId\":\"i-1\"", "\"protocols\":[\"grpc\"]",
                 "\"compression\":[\"gzip\"]", "\"deployment.environment.name\":\"prod\"", "\"scopes\":[\"shop\"]",
                 "\"credentialHeadersPresent\":[\"authorization\"]", "\"x-tenant\"")

@@ -1,10 +1,11 @@
 package dev.otlpdoctor.listen;
 
-import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.testing.CliDriver;
 import java.net.InetAddress;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code check} run against {@code listen} passes on both ports: the README's quick start. */
 class CheckAgainstListenTest {

@@ -1,16 +1,19 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.otlp.Signal;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.listen.tally.Expectation;
+import dev.otlpdoctor.listen.tally.Item;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.target.Protocol;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExpectationTest {
     private static Summary received() {

@@ -1,8 +1,9 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Tally;
 import dev.otlpdoctor.otlp.Signal;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clients that never finish a request, or send garbage, do not stop others from being served. */
 class HostileClientsTest {

@@ -1,10 +1,18 @@
 package dev.otlpdoctor.listen;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import com.google.protobuf.Message;
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.listen.http.NettyHttpServer;
+import dev.otlpdoctor.listen.http.OtlpHttpSemantics;
+import dev.otlpdoctor.listen.server.BoundedExecutor;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Arrival;
+import dev.otlpdoctor.listen.tally.ExportRequest;
+import dev.otlpdoctor.listen.tally.ExportSink;
+import dev.otlpdoctor.listen.tally.Misdirection;
+import dev.otlpdoctor.listen.tally.Rejection;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.target.Protocol;
 import java.io.IOException;
@@ -29,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The HTTP server under the OTLP semantics: what reaches it that is not a plain OTLP request. */
 class HttpTransportTest {
@@ -109,7 +119,7 @@ class HttpTransportTest {
         CountDownLatch release = new CountDownLatch(1);
         ExportSink sink = new ExportSink() {
             @Override
-            public void accept(Signal signal, Arrival arrival, Message request) {
+            public void accept(Signal signal, Arrival arrival, ExportRequest request) {
                 entered.countDown();
                 try {
                     release.await(BOUND.toSeconds(), TimeUnit.SECONDS);

@@ -1,9 +1,13 @@
 package dev.otlpdoctor.listen;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.otlpdoctor.listen.http.OtlpHttpSemantics;
+import dev.otlpdoctor.listen.server.OtlpGrpcServices;
+import dev.otlpdoctor.listen.tally.Arrival;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.SummaryText;
 import dev.otlpdoctor.otlp.OtlpJson;
 import dev.otlpdoctor.otlp.Signal;
 import io.grpc.MethodDescriptor;
@@ -20,6 +24,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes what {@code listen} does with a request body an application sent: OTLP/HTTP decoding for each
@@ -71,7 +76,7 @@ class ListenDecodingFuzzTest {
                     (OtlpGrpcServices.Decoded) method.parseRequest(new ByteArrayInputStream(message));
             if (decoded.failure() == null) {
                 recorder.accept(signal, new Arrival(dev.otlpdoctor.target.Protocol.GRPC, CLIENT, "fuzz/1.0", "none",
-                        List.of("content-type")), decoded.message());
+                        List.of("content-type")), decoded.request());
             } else {
                 assertThat(decoded.failure().getCode()).isIn(Status.Code.INTERNAL, Status.Code.RESOURCE_EXHAUSTED);
             }

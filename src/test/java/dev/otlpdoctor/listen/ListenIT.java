@@ -1,9 +1,8 @@
 package dev.otlpdoctor.listen;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.otlpdoctor.listen.tally.OtlpItems;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged jar as a user runs it: stopping it (SIGTERM, as Ctrl-C) still prints the summary. */
 class ListenIT {

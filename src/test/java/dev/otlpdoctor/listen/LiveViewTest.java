@@ -1,14 +1,18 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.listen.tally.Expectation;
+import dev.otlpdoctor.listen.tally.Item;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.LiveView;
+import dev.otlpdoctor.listen.view.SummaryText;
 import dev.otlpdoctor.otlp.Signal;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otlpdoctor.target.Protocol;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveViewTest {
     @Test

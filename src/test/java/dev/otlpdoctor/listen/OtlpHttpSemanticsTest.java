@@ -1,11 +1,15 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.otlp.OtlpJson;
-import dev.otlpdoctor.otlp.Signal;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Status;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.server.RequiredHeader;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.JsonLines;
+import dev.otlpdoctor.otlp.OtlpJson;
+import dev.otlpdoctor.otlp.Signal;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -31,6 +35,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** OTLP/HTTP as curl sees it: every status, content type and body as the collector answers them. */
 class OtlpHttpSemanticsTest {

@@ -1,8 +1,10 @@
 package dev.otlpdoctor.listen;
 
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
 import dev.otlpdoctor.otlp.Signal;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.otlpdoctor.target.Protocol;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real OpenTelemetry Java SDK exporters send to listen; the counts must be exact. */
 class SdkExportersTest {

@@ -1,13 +1,13 @@
 package dev.otlpdoctor.listen;
 
-import dev.otlpdoctor.otlp.Signal;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.otlp.Signal;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyChannelBuilder;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** --tls-cert/--tls-key: both servers speak TLS with the given PEM files. */
 class TlsListenTest {

@@ -1,7 +1,15 @@
 package dev.otlpdoctor.listen;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.otlpdoctor.listen.server.FirstBytes;
+import dev.otlpdoctor.listen.server.ListenConfig;
+import dev.otlpdoctor.listen.server.PortOwner;
+import dev.otlpdoctor.listen.tally.Misdirection;
+import dev.otlpdoctor.listen.tally.Rejection;
+import dev.otlpdoctor.listen.tally.Summary;
+import dev.otlpdoctor.listen.tally.Tally;
+import dev.otlpdoctor.listen.view.LiveView;
+import dev.otlpdoctor.listen.view.SummaryJson;
+import dev.otlpdoctor.listen.view.SummaryText;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -23,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Exporters pointed at the wrong port or path: the real Java SDK exporters and raw clients. Each case
@@ -217,6 +226,6 @@ class WrongPortTest {
     }
 
     private String json(Summary s) {
-        return SummaryJson.of(s, listener, List.of(), true).toString();
+        return SummaryJson.of(s, listener.listening(), List.of(), true).toString();
     }
 }

@@ -2,7 +2,7 @@ package dev.otlpdoctor.probe.otlp;
 
 import dev.otlpdoctor.testing.FakeGrpcCollector;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.NettyChannelBuilder;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.lang.management.ManagementFactory;
