@@ -1,6 +1,5 @@
 package dev.otlpdoctor;
 
-import dev.otlpdoctor.Deadline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

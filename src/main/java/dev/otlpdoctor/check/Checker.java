@@ -1,10 +1,10 @@
 package dev.otlpdoctor.check;
 
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.diagnose.Diagnoser;
 import dev.otlpdoctor.diagnose.PathFacts;
 import dev.otlpdoctor.diagnose.TargetVerdict;
 import dev.otlpdoctor.probe.ChainRunner;
-import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.ProbeChain;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.probe.RunProgress;

@@ -1,8 +1,8 @@
 package dev.otlpdoctor.check;
 
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.k8s.ServiceInspector;
 import dev.otlpdoctor.k8s.ServiceRef;
-import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.local.service.PodStatuses;
 import dev.otlpdoctor.report.ProbeRun;
 import java.util.ArrayList;

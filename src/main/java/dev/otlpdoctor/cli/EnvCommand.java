@@ -1,5 +1,6 @@
 package dev.otlpdoctor.cli;
 
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.check.CheckPlan;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.envlint.ContainerContext;
@@ -12,7 +13,6 @@ import dev.otlpdoctor.envlint.EnvReport;
 import dev.otlpdoctor.envlint.EnvTextRenderer;
 import dev.otlpdoctor.envlint.ManifestEnv;
 import dev.otlpdoctor.envlint.TlsFileCheck;
-import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.EnvSettings;

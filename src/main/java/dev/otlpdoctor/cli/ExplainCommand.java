@@ -1,8 +1,8 @@
 package dev.otlpdoctor.cli;
 
 import com.google.gson.JsonArray;
-import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.ExitCode;
+import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.CatalogRenderer;
 import dev.otlpdoctor.report.JsonRenderer;

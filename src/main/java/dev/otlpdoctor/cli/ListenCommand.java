@@ -1,7 +1,6 @@
 package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.InvalidInputException;
-import dev.otlpdoctor.listen.ListenOutcome;
 import dev.otlpdoctor.listen.ListenRun;
 import dev.otlpdoctor.listen.server.InFlightBudget;
 import dev.otlpdoctor.listen.server.ListenConfig;

@@ -12,8 +12,8 @@ import dev.otlpdoctor.report.catalog.RunCodes;
 import dev.otlpdoctor.target.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 

@@ -1,8 +1,8 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
-import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.catalog.CollectorCodes;
 import java.util.List;
 import java.util.Optional;

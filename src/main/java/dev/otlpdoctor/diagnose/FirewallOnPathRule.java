@@ -8,7 +8,6 @@ import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Hop;
-import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import java.net.InetAddress;

@@ -2,8 +2,8 @@ package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
-import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;

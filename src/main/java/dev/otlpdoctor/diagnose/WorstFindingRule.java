@@ -1,8 +1,8 @@
 package dev.otlpdoctor.diagnose;
 
 import dev.otlpdoctor.report.Diagnosis;
-import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.Hop;
 import java.util.Optional;
 
 /** The fallback: the most severe finding of the run, earliest first, stands as the root cause. */

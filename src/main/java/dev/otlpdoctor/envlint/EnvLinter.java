@@ -1,5 +1,6 @@
 package dev.otlpdoctor.envlint;
 
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.EditDistance;
 import dev.otlpdoctor.report.Finding;
@@ -11,7 +12,6 @@ import dev.otlpdoctor.target.ExporterProblem;
 import dev.otlpdoctor.target.HostPort;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Setting;
-import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Transport;
 import java.util.ArrayList;

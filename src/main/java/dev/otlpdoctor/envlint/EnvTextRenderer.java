@@ -3,7 +3,6 @@ package dev.otlpdoctor.envlint;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.FindingText;
 import dev.otlpdoctor.report.Printable;
-import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.Style;
 import dev.otlpdoctor.report.TextRenderer;
 import dev.otlpdoctor.target.ExporterEndpoint;
@@ -13,8 +12,8 @@ import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Transport;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Human output of {@code env}: the verdict, the effective settings of each signal with the source of

@@ -1,26 +1,26 @@
 package dev.otlpdoctor.k8s;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
 import static dev.otlpdoctor.probe.JsonFields.bool;
 import static dev.otlpdoctor.probe.JsonFields.integer;
 import static dev.otlpdoctor.probe.JsonFields.object;
 import static dev.otlpdoctor.probe.JsonFields.string;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.k8s.manifest.KubeContainer;
 import dev.otlpdoctor.k8s.manifest.KubeObject;
 import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.yaml.YamlNode;
-import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
-import dev.otlpdoctor.report.catalog.K8sLiveCodes;
 import dev.otlpdoctor.report.catalog.K8sCodes;
+import dev.otlpdoctor.report.catalog.K8sLiveCodes;
 import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;

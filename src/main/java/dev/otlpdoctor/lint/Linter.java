@@ -1,11 +1,11 @@
 package dev.otlpdoctor.lint;
 
-import dev.otlpdoctor.lint.rules.ConfigLinter;
 import dev.otlpdoctor.k8s.manifest.Manifests;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.config.ConfigMerger;
 import dev.otlpdoctor.lint.config.Deployment;
 import dev.otlpdoctor.lint.k8s.ManifestLinter;
+import dev.otlpdoctor.lint.rules.ConfigLinter;
 import dev.otlpdoctor.lint.yaml.Positions;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.lint.yaml.YamlReader;

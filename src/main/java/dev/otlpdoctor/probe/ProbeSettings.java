@@ -2,8 +2,8 @@ package dev.otlpdoctor.probe;
 
 import dev.otlpdoctor.otlp.Header;
 import dev.otlpdoctor.otlp.Signal;
-import dev.otlpdoctor.tls.TlsSettings;
 import dev.otlpdoctor.target.Protocol;
+import dev.otlpdoctor.tls.TlsSettings;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;

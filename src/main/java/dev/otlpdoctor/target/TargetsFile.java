@@ -1,8 +1,8 @@
 package dev.otlpdoctor.target;
 
 import dev.otlpdoctor.BoundedFile;
-import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.Deadline;
+import dev.otlpdoctor.InvalidInputException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

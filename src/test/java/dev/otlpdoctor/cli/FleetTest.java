@@ -11,8 +11,6 @@ import dev.otlpdoctor.testing.CliDriver;
 import dev.otlpdoctor.testing.DroppingPort;
 import dev.otlpdoctor.testing.FakeGrpcCollector;
 import dev.otlpdoctor.testing.Ports;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,8 +8,6 @@ import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
 import dev.otlpdoctor.testing.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /** check --config against a loopback port where nothing listens: the config, not the network, is the cause. */

@@ -1,9 +1,9 @@
 package dev.otlpdoctor.lint;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.lint.config.CollectorVersion;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
 import java.io.IOException;

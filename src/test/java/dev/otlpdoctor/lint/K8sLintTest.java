@@ -7,13 +7,13 @@ import static dev.otlpdoctor.lint.Fixtures.positionOf;
 import static dev.otlpdoctor.lint.Fixtures.withCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
-import org.junit.jupiter.api.Test;
-import java.util.Map;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
-import dev.otlpdoctor.lint.config.CollectorVersion;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class K8sLintTest {
     private static final String BROKEN = "k8s/collector-broken.yaml";

@@ -1,10 +1,10 @@
 package dev.otlpdoctor.lint;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.config.CollectorVersion;
+import dev.otlpdoctor.lint.yaml.Located;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.otlpdoctor.listen;
 
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.otlpdoctor.listen.server.ListenConfig;
 import dev.otlpdoctor.listen.server.PortOwner;
 import dev.otlpdoctor.listen.tally.Expectation;
@@ -27,8 +30,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clients shown as applications: service, instance, SDK, protocol, compression, connections, resource, headers. */
 class ApplicationsTest {

@@ -1,5 +1,8 @@
 package dev.otlpdoctor.listen;
 
+import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.otlpdoctor.listen.server.ListenConfig;
@@ -13,8 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code check} run against {@code listen} passes on both ports: the README's quick start. */
 class CheckAgainstListenTest {

@@ -1,5 +1,8 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.listen.tally.Expectation;
 import dev.otlpdoctor.listen.tally.Item;
@@ -12,8 +15,6 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExpectationTest {
     private static Summary received() {

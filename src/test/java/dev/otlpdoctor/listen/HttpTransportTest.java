@@ -1,5 +1,8 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.listen.http.NettyHttpServer;
 import dev.otlpdoctor.listen.http.OtlpHttpSemantics;
@@ -14,7 +17,6 @@ import dev.otlpdoctor.listen.tally.Rejection;
 import dev.otlpdoctor.listen.tally.Summary;
 import dev.otlpdoctor.listen.tally.Tally;
 import dev.otlpdoctor.otlp.Signal;
-import dev.otlpdoctor.target.Protocol;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -37,8 +39,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The HTTP server under the OTLP semantics: what reaches it that is not a plain OTLP request. */
 class HttpTransportTest {

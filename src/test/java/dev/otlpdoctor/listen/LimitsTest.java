@@ -1,5 +1,8 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.otlpdoctor.listen.server.FirstBytes;
 import dev.otlpdoctor.listen.server.ListenConfig;
 import dev.otlpdoctor.listen.server.PortOwner;
@@ -33,8 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * listen's limits (issue 20 #6, #7, #9, #10), each with small configured values: the connection cap,

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.otlpdoctor.listen.http.OtlpHttpSemantics;
@@ -24,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes what {@code listen} does with a request body an application sent: OTLP/HTTP decoding for each

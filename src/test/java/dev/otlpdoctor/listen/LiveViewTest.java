@@ -1,5 +1,7 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.otlpdoctor.listen.tally.Expectation;
 import dev.otlpdoctor.listen.tally.Item;
 import dev.otlpdoctor.listen.tally.Tally;
@@ -12,7 +14,6 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveViewTest {
     @Test

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.protobuf.util.JsonFormat;
 import com.google.rpc.Status;
 import dev.otlpdoctor.listen.server.ListenConfig;
@@ -35,7 +37,6 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** OTLP/HTTP as curl sees it: every status, content type and body as the collector answers them. */
 class OtlpHttpSemanticsTest {

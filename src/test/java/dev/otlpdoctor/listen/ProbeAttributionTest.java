@@ -1,5 +1,7 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.otlpdoctor.listen.tally.Arrival;
 import dev.otlpdoctor.listen.tally.Misdirection;
 import dev.otlpdoctor.listen.tally.Summary;
@@ -13,7 +15,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which TLS ClientHellos on a plaintext port are otlpdoctor check's own: those right around its requests. */
 class ProbeAttributionTest {

@@ -1,5 +1,7 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.otlpdoctor.listen.server.ListenConfig;
 import dev.otlpdoctor.listen.server.PortOwner;
 import dev.otlpdoctor.listen.tally.Summary;
@@ -37,7 +39,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real OpenTelemetry Java SDK exporters send to listen; the counts must be exact. */
 class SdkExportersTest {

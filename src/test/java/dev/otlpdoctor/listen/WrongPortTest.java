@@ -1,5 +1,7 @@
 package dev.otlpdoctor.listen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.otlpdoctor.listen.server.FirstBytes;
 import dev.otlpdoctor.listen.server.ListenConfig;
 import dev.otlpdoctor.listen.server.PortOwner;
@@ -31,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Exporters pointed at the wrong port or path: the real Java SDK exporters and raw clients. Each case

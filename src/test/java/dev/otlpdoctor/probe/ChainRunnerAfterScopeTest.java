@@ -1,11 +1,11 @@
 package dev.otlpdoctor.probe;
 
-import dev.otlpdoctor.testing.ProbeHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.target.Protocol;
+import dev.otlpdoctor.testing.ProbeHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;

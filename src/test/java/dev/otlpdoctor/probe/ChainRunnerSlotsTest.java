@@ -1,12 +1,12 @@
 package dev.otlpdoctor.probe;
 
-import dev.otlpdoctor.Deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otlpdoctor.report.ProbeRun;
+import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.diagnose.Diagnoser;
 import dev.otlpdoctor.diagnose.PathFacts;
 import dev.otlpdoctor.diagnose.TargetVerdict;
+import dev.otlpdoctor.report.ProbeRun;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;

@@ -8,8 +8,6 @@ import com.google.gson.JsonObject;
 import dev.otlpdoctor.testing.CliDriver;
 import dev.otlpdoctor.testing.FakeGrpcCollector;
 import dev.otlpdoctor.testing.Ports;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /** check -o json: one document on stdout that matches docs/json-schema.json, field by field. */

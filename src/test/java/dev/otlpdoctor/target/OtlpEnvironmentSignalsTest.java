@@ -1,8 +1,8 @@
 package dev.otlpdoctor.target;
 
-import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otlpdoctor.otlp.Signal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.otlpdoctor.testing;
 
-import dev.otlpdoctor.probe.ChainRunner;
 import dev.otlpdoctor.Deadline;
+import dev.otlpdoctor.probe.ChainRunner;
 import dev.otlpdoctor.probe.Facts;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeChain;

@@ -1,8 +1,8 @@
 package dev.otlpdoctor.lint.k8s;
 
 import dev.otlpdoctor.k8s.manifest.KubeObject;
-import dev.otlpdoctor.lint.rules.LintedConfig;
 import dev.otlpdoctor.lint.config.Listener;
+import dev.otlpdoctor.lint.rules.LintedConfig;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import java.util.Optional;
 

@@ -2,10 +2,10 @@ package dev.otlpdoctor.lint.k8s;
 
 import dev.otlpdoctor.k8s.manifest.KubeObject;
 import dev.otlpdoctor.k8s.manifest.Manifests;
-import dev.otlpdoctor.lint.rules.ConfigLinter;
-import dev.otlpdoctor.lint.rules.LintedConfig;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.config.Deployment;
+import dev.otlpdoctor.lint.rules.ConfigLinter;
+import dev.otlpdoctor.lint.rules.LintedConfig;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.report.Finding;
 import java.util.LinkedHashMap;

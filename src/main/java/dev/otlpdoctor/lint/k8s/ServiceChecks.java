@@ -2,8 +2,8 @@ package dev.otlpdoctor.lint.k8s;
 
 import dev.otlpdoctor.k8s.manifest.KubeObject;
 import dev.otlpdoctor.k8s.manifest.Manifests;
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.Listener;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.K8sCodes;

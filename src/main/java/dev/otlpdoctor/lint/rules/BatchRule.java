@@ -1,8 +1,8 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.Pipeline;
 import dev.otlpdoctor.lint.config.Reference;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.ConfigCodes;
 import java.util.function.Consumer;

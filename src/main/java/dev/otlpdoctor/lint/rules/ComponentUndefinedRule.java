@@ -1,10 +1,10 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.CollectorConfig;
 import dev.otlpdoctor.lint.config.Component;
 import dev.otlpdoctor.lint.config.Pipeline;
 import dev.otlpdoctor.lint.config.Reference;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;

@@ -1,9 +1,9 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.config.Component;
 import dev.otlpdoctor.lint.config.EnvReference;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.lint.yaml.YamlNode;
 import dev.otlpdoctor.report.Finding;

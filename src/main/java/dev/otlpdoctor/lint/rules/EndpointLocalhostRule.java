@@ -1,8 +1,8 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.Listener;
 import dev.otlpdoctor.lint.config.Listeners;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.ConfigCodes;

@@ -1,9 +1,9 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.ComponentId;
 import dev.otlpdoctor.lint.config.Pipeline;
 import dev.otlpdoctor.lint.config.Reference;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.ConfigCodes;

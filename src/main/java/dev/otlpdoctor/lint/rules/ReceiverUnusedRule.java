@@ -1,7 +1,7 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.config.Component;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.ConfigCodes;
 import java.util.Set;

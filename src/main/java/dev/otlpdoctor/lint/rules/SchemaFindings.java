@@ -1,7 +1,7 @@
 package dev.otlpdoctor.lint.rules;
 
-import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.schema.SchemaProblem;
+import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Finding;
 import java.util.Set;

@@ -1,14 +1,13 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.probe.ProbeInfo;
-import dev.otlpdoctor.probe.net.DnsProbe;
-import java.time.Duration;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
-import java.util.List;
+import dev.otlpdoctor.probe.net.DnsProbe;
+import java.time.Duration;
 
 /**
  * With {@code --send-sample}: reads the collector's counters before the endpoint probes send the sample,

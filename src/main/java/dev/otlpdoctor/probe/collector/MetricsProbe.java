@@ -1,12 +1,11 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.probe.ProbeInfo;
-import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
-import java.util.List;
+import dev.otlpdoctor.probe.net.DnsProbe;
 
 /**
  * Reads the collector's own metrics (default {@code http://host:8888/metrics}) after the endpoint probes and

@@ -1,10 +1,10 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeInfo;
-import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
@@ -13,8 +13,8 @@ import dev.otlpdoctor.target.Endpoint;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**

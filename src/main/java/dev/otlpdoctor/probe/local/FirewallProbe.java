@@ -1,10 +1,10 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeInfo;
-import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.local.firewall.FirewallReader;
 import dev.otlpdoctor.probe.local.firewall.FirewallRule;
 import dev.otlpdoctor.probe.local.firewall.FirewallVerdict;

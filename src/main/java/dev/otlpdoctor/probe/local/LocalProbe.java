@@ -3,7 +3,6 @@ package dev.otlpdoctor.probe.local;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
-import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.net.DnsProbe;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.target.Endpoint;

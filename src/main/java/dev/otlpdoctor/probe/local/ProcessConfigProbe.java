@@ -1,7 +1,5 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.probe.ProbeInfo;
-import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.LintInput;
 import dev.otlpdoctor.lint.Linter;
@@ -9,6 +7,8 @@ import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.yaml.YamlReader;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
+import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.report.catalog.ConfigCodes;

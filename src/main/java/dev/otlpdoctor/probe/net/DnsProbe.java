@@ -1,11 +1,11 @@
 package dev.otlpdoctor.probe.net;
 
-import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package dev.otlpdoctor.probe.otlp;
 
-import dev.otlpdoctor.probe.ProbeInfo;
-import dev.otlpdoctor.probe.net.TcpProbe;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.otlp.ExportMessages;
@@ -10,7 +8,9 @@ import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
+import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.probe.tls.TlsChannel;
 import dev.otlpdoctor.probe.tls.TlsProbe;
 import dev.otlpdoctor.report.Finding;

@@ -1,11 +1,11 @@
 package dev.otlpdoctor.probe.otlp;
 
-import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.Version;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.probe.tls.TlsChannel;
@@ -24,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import javax.net.ssl.SSLSocket;
 
 /**

@@ -1,16 +1,15 @@
 package dev.otlpdoctor.probe.tls;
 
-import dev.otlpdoctor.tls.TlsSettings;
-import dev.otlpdoctor.probe.ProbeInfo;
-import java.time.Duration;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.net.TcpProbe;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.TlsCodes;
+import dev.otlpdoctor.tls.TlsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -18,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,12 +1,10 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.testing.ProbeHarness;
-import dev.otlpdoctor.testing.HostileServer;
-import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.diagnose.Diagnoser;
 import dev.otlpdoctor.diagnose.PathFacts;
+import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -23,6 +21,8 @@ import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.Target;
 import dev.otlpdoctor.target.TargetParser;
+import dev.otlpdoctor.testing.HostileServer;
+import dev.otlpdoctor.testing.ProbeHarness;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,8 +31,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

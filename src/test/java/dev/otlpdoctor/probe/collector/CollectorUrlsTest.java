@@ -1,11 +1,11 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.testing.ProbeHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.target.Protocol;
+import dev.otlpdoctor.testing.ProbeHarness;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

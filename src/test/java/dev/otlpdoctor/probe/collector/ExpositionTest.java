@@ -1,8 +1,8 @@
 package dev.otlpdoctor.probe.collector;
 
-import dev.otlpdoctor.otlp.Signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otlpdoctor.otlp.Signal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

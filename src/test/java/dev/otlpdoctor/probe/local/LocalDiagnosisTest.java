@@ -1,9 +1,9 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.Deadline;
-import dev.otlpdoctor.check.CheckPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otlpdoctor.Deadline;
+import dev.otlpdoctor.check.CheckPlan;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeSettings;

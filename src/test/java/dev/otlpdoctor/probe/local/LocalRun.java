@@ -1,12 +1,12 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.testing.ProbeHarness;
 import dev.otlpdoctor.probe.Facts;
+import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
-import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.testing.ProbeHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.otlpdoctor.probe.local;
 
-import dev.otlpdoctor.testing.ProbeHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeContext;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.testing.ProbeHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,10 +1,10 @@
 package dev.otlpdoctor.probe.otlp;
 
-import dev.otlpdoctor.Deadline;
-import dev.otlpdoctor.check.CheckPlan;
 import static dev.otlpdoctor.testing.CliAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otlpdoctor.Deadline;
+import dev.otlpdoctor.check.CheckPlan;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.probe.LocalChecks;

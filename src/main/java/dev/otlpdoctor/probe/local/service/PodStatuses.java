@@ -7,8 +7,8 @@ import static dev.otlpdoctor.probe.JsonFields.string;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.otlpdoctor.k8s.Kubectl;
 import dev.otlpdoctor.Deadline;
+import dev.otlpdoctor.k8s.Kubectl;
 import dev.otlpdoctor.probe.local.CollectorMatcher;
 import dev.otlpdoctor.probe.local.ConfigArgument;
 import dev.otlpdoctor.probe.local.ProcessInfo;

@@ -1,12 +1,12 @@
 package dev.otlpdoctor.probe.local.service;
 
-import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.Deadline;
 import dev.otlpdoctor.probe.Fact;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.HostCommand;
 import dev.otlpdoctor.probe.Probe;
 import dev.otlpdoctor.probe.ProbeContext;
+import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.local.CollectorMatcher;
 import dev.otlpdoctor.probe.local.CollectorProcess;

@@ -1,10 +1,10 @@
 package dev.otlpdoctor.probe.local.service;
 
-import dev.otlpdoctor.Deadline;
-import dev.otlpdoctor.check.CheckPlan;
 import static dev.otlpdoctor.probe.local.service.CollectorLogSamples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otlpdoctor.Deadline;
+import dev.otlpdoctor.check.CheckPlan;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeSettings;
