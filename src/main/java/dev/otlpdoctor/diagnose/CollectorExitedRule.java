@@ -1,13 +1,16 @@
 package dev.otlpdoctor.diagnose;
 
+import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Hop;
 import dev.otlpdoctor.report.Severity;
+import dev.otlpdoctor.report.catalog.ConfigCodes;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import dev.otlpdoctor.report.catalog.NetworkCodes;
 import dev.otlpdoctor.report.catalog.ServiceCodes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,13 +32,20 @@ final class CollectorExitedRule implements DiagnosisRule {
             return Optional.empty();
         }
         Finding service = down.get();
+        Optional<Finding> cause = evidence.findings().stream()
+                .filter(f -> f.code().equals(service.evidence().get("errorCode"))).findFirst();
+        if (cause.isEmpty()) {
+            // The log says nothing recognisable (rotated, unreadable, or silent): the unit's own config may.
+            Optional<Finding> config = unitConfigError(evidence, service);
+            if (config.isPresent()) {
+                return Optional.of(fromConfig(evidence, service, config.get()));
+            }
+        }
         Object error = service.evidence().get("error");
         Object location = service.evidence().get("location");
         String title = "the collector " + service.evidence().get("summary")
                 + (error == null ? "" : ": " + messageOf(String.valueOf(error)))
                 + (location == null ? "" : " — " + location);
-        Optional<Finding> cause = evidence.findings().stream()
-                .filter(f -> f.code().equals(service.evidence().get("errorCode"))).findFirst();
         StringBuilder summary = new StringBuilder(service.detail());
         if (cause.isPresent() && cause.get().entry() == ServiceCodes.LOG_ADDRESS_IN_USE) {
             summary.append(' ').append(portAgreement(evidence, cause.get()));
@@ -48,6 +58,36 @@ final class CollectorExitedRule implements DiagnosisRule {
         String code = cause.map(Finding::code).orElse(service.code());
         return Optional.of(new Diagnosis(code, title, summary.toString(), steps,
                 Diagnoser.alsoCheck(evidence, cause.map(Finding::entry).orElse(service.entry()))));
+    }
+
+    /**
+     * A config finding of this unit's ExecStart config that the collector refuses at start; the one it meets
+     * first: decoding the file into the component structs (keys, types, values) comes before validating the
+     * whole (pipelines, references).
+     */
+    private static Optional<Finding> unitConfigError(RunEvidence evidence, Finding service) {
+        Object unit = service.evidence().get("name");
+        return evidence.findings().stream()
+                .filter(f -> f.severity() == Severity.FAIL && ConfigCodes.PREVENTS_START.contains(f.entry()))
+                .filter(f -> unit != null && unit.equals(f.evidence().get("service")))
+                .min(Comparator.comparing(f -> DECODED_FIRST.contains(f.entry()) ? 0 : 1));
+    }
+
+    /** What the collector refuses while decoding the file, before it validates the config as a whole. */
+    private static final List<CatalogEntry> DECODED_FIRST = List.of(ConfigCodes.INVALID_KEY, ConfigCodes.WRONG_TYPE,
+            ConfigCodes.DURATION_UNIT, ConfigCodes.ENUM_VALUE);
+
+    private static Diagnosis fromConfig(RunEvidence evidence, Finding service, Finding config) {
+        Object file = config.evidence().get("file");
+        String at = file == null ? "" : " — " + file + ":" + config.evidence().get("line");
+        String title = "the collector " + service.evidence().get("summary") + ": " + config.title() + at;
+        String summary = service.detail() + " Its config, which the next start reads too, says why: "
+                + (config.detail().isEmpty() ? config.title() : config.detail());
+        List<String> steps = new ArrayList<>(config.remediation());
+        if (!service.remediation().isEmpty()) {
+            steps.add(service.remediation().get(0));
+        }
+        return new Diagnosis(config.code(), title, summary, steps, Diagnoser.alsoCheck(evidence, config.entry()));
     }
 
     /** What the conflict probe sees on the port the log named: the same owner, or not. */
@@ -80,6 +120,7 @@ final class CollectorExitedRule implements DiagnosisRule {
         return new RuleDoc(Hop.PROCESS, "the collector's service exited, and its log says why",
                 "`service.down` at `fail` (systemd, Docker) with `tcp.refused` or `process.not-running`; an `address "
                         + "already in use` in the log is compared with `bind.port-conflict` for that port",
-                "the `collector-log.*` code of the error it exited with, else `service.down`");
+                "the `collector-log.*` code of the error it exited with; when its log says nothing recognisable, the "
+                        + "`config.*` finding of the unit's own `ExecStart` config that prevents start; else `service.down`");
     }
 }

@@ -46,6 +46,13 @@ public record Finding(CatalogEntry entry, Severity severity, String probe, Strin
                 evidence, remediation);
     }
 
+    /** The same finding with one more piece of evidence (what it is about, seen from the probe that reports it). */
+    public Finding withEvidence(String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(evidence);
+        more.put(key, value);
+        return new Finding(entry, severity, probe, endpoint, title, detail, more, remediation);
+    }
+
     /**
      * The same finding with every text passed through {@code mask}: title, detail, remediation and the
      * evidence values (strings, and strings inside lists and maps). The run masks secrets a peer repeated.

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,10 +102,7 @@ public final class ProcessConfigProbe extends LocalProbe {
         if (release.latest()) {
             return finding;
         }
-        Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
-        evidence.put("collectorRelease", release + " (build info of the running binary)");
-        return new Finding(finding.entry(), finding.severity(), finding.probe(), finding.endpoint(), finding.title(),
-                finding.detail(), evidence, finding.remediation());
+        return finding.withEvidence("collectorRelease", release + " (build info of the running binary)");
     }
 
     /** A finding about an off-path collector's config is context: information, never the target's problem. */

@@ -38,8 +38,8 @@ import java.util.Set;
  */
 public final class ServiceProbe implements Probe {
     private static final ProbeInfo INFO = ProbeInfo.of("service", Scope.TARGET)
-            .observes("the collector's systemd unit (by name, `ExecStart` or the collector's cgroup) or Docker/Kubernetes container, and the last lines of its log: journal, json-file or CRI log (local targets only, [service-logs.md](service-logs.md))")
-            .reports("service.*", "collector-log.*");
+            .observes("the collector's systemd unit (by name, `ExecStart` or the collector's cgroup) or Docker/Kubernetes container, and the last lines of its log: journal, json-file or CRI log; a stopped unit's `ExecStart` config linted as `otlpdoctor lint` does (local targets only, [service-logs.md](service-logs.md))")
+            .reports("service.*", "collector-log.*", "config.*");
 
     @Override
     public ProbeInfo info() {
@@ -51,11 +51,10 @@ public final class ServiceProbe implements Probe {
     /** Every collector service found, with its state and the error it stopped with, for the diagnosis. */
     public static final Fact<List<ServiceStatus>> STATUS = Fact.named("collector-services");
 
+    private static final Fact<Observation> OBSERVATION = Fact.named("collector-services-observed");
+
     private final HostFs fs;
     private final Map<String, String> env;
-    private Deadline memoRun;
-    private Observation memo;
-
     /** @param env the environment whose PATH holds systemctl and journalctl (tests put stand-ins there) */
     public ServiceProbe(HostFs fs, Map<String, String> env) {
         this.fs = fs;
@@ -70,11 +69,14 @@ public final class ServiceProbe implements Probe {
     @Override
     public void run(ProbeContext context, FindingSink findings) throws InterruptedException {
         List<CollectorProcess> running = context.facts().get(ProcessProbe.COLLECTORS).orElse(List.of());
-        Observation observation = observeOncePerRun(running, context.deadline());
+        Observation observation = context.run().get(OBSERVATION, () -> observeOnce(running, context.deadline()));
         Instant now = Instant.now();
         List<ServiceStatus> statuses = new ArrayList<>();
         for (ObservedService service : observation.services()) {
             statuses.add(ServiceFindings.report(service, now, !running.isEmpty(), findings));
+            if (!service.running() && service.manager().equals("systemd")) {
+                UnitConfigLint.lint(service, findings);
+            }
         }
         context.facts().put(STATUS, statuses);
         // When no collector runs and no service was found, what could not be looked at may hide it: say so.
@@ -98,16 +100,16 @@ public final class ServiceProbe implements Probe {
     }
 
     /**
-     * The services of this machine, read once per run (known by its deadline): every local target of a
-     * run (localhost, this host's addresses…) is the same machine, so systemctl and journalctl run once.
+     * The services of this machine, read once per run: every local target of a run (localhost, this host's
+     * addresses…) is the same machine, so systemctl and journalctl run once.
      */
-    private synchronized Observation observeOncePerRun(List<CollectorProcess> running, Deadline deadline)
-            throws InterruptedException {
-        if (memoRun != deadline) {
-            memo = observe(running, budget(deadline));
-            memoRun = deadline;
+    private Observation observeOnce(List<CollectorProcess> running, Deadline deadline) {
+        try {
+            return observe(running, budget(deadline));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Observation(List.of(), List.of(new Unread("services", "the run was interrupted")));
         }
-        return memo;
     }
 
     private Observation observe(List<CollectorProcess> running, Deadline deadline) throws InterruptedException {

@@ -9,7 +9,9 @@ import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeSettings;
 import dev.otlpdoctor.report.Diagnosis;
+import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Report;
+import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.TargetParser;
@@ -87,6 +89,25 @@ class ServiceDiagnosisTest {
                 + "/etc/otelcol-contrib/config.yaml:6");
         assertThat(diagnosis.remediation().get(0)).isEqualTo("Fix the configuration at /etc/otelcol-contrib/config.yaml:6");
         assertThat(diagnosis.alsoCheck()).contains("process.not-running", "tcp.refused", "service.down");
+    }
+
+    @Test
+    void aStoppedUnitsConfigIsLintedWithTheLineToFixWhenItsLogSaysNothing() throws InterruptedException {
+        host.proc.process(1, "/sbin/init").uid(0).create();
+        failedUnit(Instant.now().minusSeconds(120), SYSTEMD_EXIT);
+
+        Report report = check();
+
+        Finding typo = report.findings().stream().filter(f -> f.code().equals("config.invalid-key")).findFirst()
+                .orElseThrow(() -> new AssertionError(report.findings()));
+        assertThat(typo.probe()).isEqualTo("service");
+        assertThat(typo.severity()).isEqualTo(Severity.FAIL);
+        assertThat(typo.evidence()).containsEntry("service", "otelcol-contrib.service")
+                .containsEntry("file", "/etc/otelcol-contrib/config.yaml").containsEntry("line", 6)
+                .containsEntry("column", 7).containsEntry("suggestion", "http");
+        assertThat(report.diagnosis().code()).isEqualTo("config.invalid-key");
+        assertThat(report.diagnosis().title()).contains("/etc/otelcol-contrib/config.yaml:6");
+        assertThat(report.diagnosis().summary()).contains("htp");
     }
 
     @Test

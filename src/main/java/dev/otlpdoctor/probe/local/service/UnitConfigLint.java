@@ -1,0 +1,56 @@
+package dev.otlpdoctor.probe.local.service;
+
+import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.lint.LintInput;
+import dev.otlpdoctor.lint.Linter;
+import dev.otlpdoctor.lint.config.CollectorVersion;
+import dev.otlpdoctor.lint.yaml.YamlReader;
+import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.report.Finding;
+import dev.otlpdoctor.report.catalog.LocalCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The config a stopped systemd unit starts the collector with ({@code ExecStart}'s {@code --config} files),
+ * linted as {@code otlpdoctor lint} does: when the collector does not run, no process shows its config, yet
+ * that file is what the next start reads, so a key the collector refuses is named with its line. Files merge
+ * in order, as the collector merges them; {@code ${env:…}} references are left unset (the unit's
+ * environment may hold secrets and is not read).
+ */
+final class UnitConfigLint {
+    private UnitConfigLint() {
+    }
+
+    static void lint(ObservedService unit, FindingSink findings) {
+        List<LintInput> inputs = new ArrayList<>();
+        for (ConfigLocator.ConfigFile file : unit.configFiles()) {
+            try {
+                inputs.add(new LintInput(file.shown(), YamlReader.readFile(file.onHost())));
+            } catch (InvalidInputException e) {
+                findings.add(unreadable(unit, file.shown(), e.getMessage()));
+            }
+        }
+        if (inputs.isEmpty()) {
+            return;
+        }
+        try {
+            for (Finding finding : new Linter(Map.of(), CollectorVersion.LATEST).lint(inputs).findings()) {
+                findings.add(finding.withEvidence("service", unit.name()));
+            }
+        } catch (InvalidInputException e) {
+            findings.add(unreadable(unit, inputs.get(0).name(), e.getMessage()));
+        }
+    }
+
+    private static Finding unreadable(ObservedService unit, String file, String why) {
+        return LocalCodes.LOCAL_UNREADABLE.finding()
+                .param("what", "the config of " + unit.name() + " (" + file + ")")
+                .evidence("service", unit.name())
+                .evidence("config", file)
+                .detail("Its --config " + file + " could not be linted: " + why + ". Lint it by hand: otlpdoctor lint "
+                        + file)
+                .build();
+    }
+}
