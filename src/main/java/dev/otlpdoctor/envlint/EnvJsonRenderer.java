@@ -5,9 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.otlpdoctor.otlp.OtlpHeaders;
 import dev.otlpdoctor.report.JsonRenderer;
 import dev.otlpdoctor.target.ExporterEndpoint;
 import dev.otlpdoctor.target.ExporterOption;
+import dev.otlpdoctor.target.ExporterTls;
 import dev.otlpdoctor.target.Setting;
 import dev.otlpdoctor.target.SignalExporter;
 import java.io.PrintWriter;
@@ -74,12 +76,12 @@ public final class EnvJsonRenderer {
         Setting headerSetting = signal.option(ExporterOption.HEADERS).orElse(null);
         JsonArray names = new JsonArray();
         if (headerSetting != null) {
-            HeaderList.parse(headerSetting.value()).names().forEach(names::add);
+            OtlpHeaders.parseList(headerSetting.value(), OtlpHeaders.ENV).names().forEach(names::add);
         }
         headers.add("names", names);
         headers.add("source", source(headerSetting));
         json.add("headers", headers);
-        EnvTls tls = EnvTls.of(signal);
+        ExporterTls tls = signal.tls();
         JsonObject t = new JsonObject();
         t.addProperty("enabled", tls.enabled());
         t.addProperty("reason", tls.reason());

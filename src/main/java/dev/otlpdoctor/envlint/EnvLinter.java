@@ -1,5 +1,8 @@
 package dev.otlpdoctor.envlint;
 
+import dev.otlpdoctor.otlp.HeaderProblem;
+import dev.otlpdoctor.otlp.OtlpHeaders;
+import dev.otlpdoctor.otlp.ParsedHeaders;
 import dev.otlpdoctor.otlp.Signal;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.EditDistance;
@@ -259,14 +262,15 @@ public final class EnvLinter {
     }
 
     private void lintHeaders(Setting headers, Signal sig) {
-        HeaderList list = HeaderList.parse(headers.value());
-        if (list.problems().isEmpty()) {
+        ParsedHeaders parsed = OtlpHeaders.parseList(headers.value(), "env " + OtlpHeaders.ENV);
+        if (parsed.problems().isEmpty()) {
             return;
         }
+        // A raw space in a value is accepted by many SDKs: a warning; anything else is refused.
         report(EnvCodes.HEADERS_INVALID, headers, sig, b -> b
-                .severity(list.onlyUnencodedSpaces() ? Severity.WARN : Severity.FAIL)
-                .evidence("reason", String.join("; ", list.problems()))
-                .evidence("headerNames", list.names()));
+                .severity(parsed.onlyLenientProblems() ? Severity.WARN : Severity.FAIL)
+                .evidence("reason", String.join("; ", parsed.problems().stream().map(HeaderProblem::message).toList()))
+                .evidence("headerNames", parsed.names()));
     }
 
     private void lintTimeout(Setting timeout, Signal sig) {

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.envlint;
 
+import dev.otlpdoctor.otlp.OtlpHeaders;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.FindingText;
 import dev.otlpdoctor.report.Printable;
@@ -7,6 +8,7 @@ import dev.otlpdoctor.report.Style;
 import dev.otlpdoctor.report.TextRenderer;
 import dev.otlpdoctor.target.ExporterEndpoint;
 import dev.otlpdoctor.target.ExporterOption;
+import dev.otlpdoctor.target.ExporterTls;
 import dev.otlpdoctor.target.Setting;
 import dev.otlpdoctor.target.SignalExporter;
 import dev.otlpdoctor.target.Transport;
@@ -80,7 +82,7 @@ public final class EnvTextRenderer {
                 + signal.option(ExporterOption.PROTOCOL).map(this::from).orElse(style.faint("  (default)")));
         Optional<Setting> headers = signal.option(ExporterOption.HEADERS);
         row(out, "headers", headers.map(h -> {
-            List<String> names = HeaderList.parse(h.value()).names();
+            List<String> names = OtlpHeaders.parseList(h.value(), OtlpHeaders.ENV).names();
             return (names.isEmpty() ? "(none)" : String.join(", ", names)) + from(h);
         }).orElse(style.faint("none")));
         row(out, "tls", tls(signal));
@@ -91,7 +93,7 @@ public final class EnvTextRenderer {
     }
 
     private String tls(SignalExporter signal) {
-        EnvTls tls = EnvTls.of(signal);
+        ExporterTls tls = signal.tls();
         return (tls.enabled() ? "on" : "off") + style.faint("  (" + tls.reason() + ")");
     }
 
