@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * version and the module list as length-prefixed strings, the list between the linker's 16-byte sentinels
  * (these values were read from a real Go binary).
  */
-final class GoBinaryFixture {
+public final class GoBinaryFixture {
     private static final byte[] START = hex("3077af0c9274080241e1c107e6d618e6");
     private static final byte[] END = hex("f932433186182072008242104116d8f2");
 
@@ -81,6 +81,12 @@ final class GoBinaryFixture {
         entry(out, tableAt + entrySize, wide, 1, 3, namesAt, names.length); // SHT_STRTAB
         entry(out, tableAt + 2 * entrySize, wide, 11, 1, sectionAt, section.length); // SHT_PROGBITS
         return out.array();
+    }
+
+    /** A little-endian 64-bit Go binary whose build info names collector {@code otelcolVersion}, written to {@code file}. */
+    public static Path collector(Path file, String otelcolVersion) {
+        return write(file, elf(".go.buildinfo", buildInfo("go1.24.4", modules(otelcolVersion), true), true,
+                java.nio.ByteOrder.LITTLE_ENDIAN));
     }
 
     static Path write(Path file, byte[] content) {

@@ -52,6 +52,6 @@ final class DockerLogs {
                 !c.running() && (c.exitCode() != 0 || c.oomKilled()), c.restarts(),
                 c.running() ? c.startedAt() : c.finishedAt(), oom, configs.stream().map(ConfigArgument::value).toList(),
                 files, lines, unreadable, new ObservedService.Commands("docker logs --tail 50 " + c.name(),
-                        "docker restart " + c.name(), validate));
+                        "docker restart " + c.name(), validate), null);
     }
 }

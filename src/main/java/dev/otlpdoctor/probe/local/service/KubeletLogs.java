@@ -77,7 +77,7 @@ final class KubeletLogs {
                 files, lines, unreadable, new ObservedService.Commands("kubectl logs --previous " + pods,
                         "kubectl delete pod -n " + namespace + " " + pod + " (its controller starts a new one)",
                         "kubectl exec " + pods + " -- " + collector.process().argv().get(0) + " validate --config="
-                                + (files.isEmpty() ? "<config.yaml>" : files.get(0).shown()))));
+                                + (files.isEmpty() ? "<config.yaml>" : files.get(0).shown())), null));
     }
 
     /** The run numbers of the container's log files, ascending. */

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,10 +21,12 @@ import java.util.List;
  * @param lines its log lines since it last started
  * @param logUnreadable why its log could not be read, or null
  * @param commands how a person reads its log, starts it and validates its config here
+ * @param binary the collector binary it starts, where this machine shows it (a systemd unit's {@code ExecStart}),
+ *     or null: its build info names the release whose rules its config is linted with
  */
 record ObservedService(String manager, String name, String state, boolean running, boolean crashed, int restarts, Instant since,
                        String killedForMemory, List<String> configs, List<ConfigLocator.ConfigFile> configFiles,
-                       List<LogLine> lines, String logUnreadable, Commands commands) {
+                       List<LogLine> lines, String logUnreadable, Commands commands, Path binary) {
 
     /** The commands a remediation names, for this manager. */
     record Commands(String log, String start, String validate) {

@@ -132,7 +132,7 @@ public final class PodStatuses {
                 running, !running, integer(status, "restartCount"), since, oom, configs.stream().map(ConfigArgument::value).toList(),
                 List.of(), lines, unreadable, new ObservedService.Commands(logCommand,
                         "kubectl delete pod -n " + namespace + " " + name + " (its controller starts a new one)",
-                        "otelcol-contrib validate --config=" + config + " (with the ConfigMap's file)"));
+                        "otelcol-contrib validate --config=" + config + " (with the ConfigMap's file)"), null);
     }
 
     /** {@code kubectl logs --timestamps}: each line starts with its RFC 3339 time and a space. */

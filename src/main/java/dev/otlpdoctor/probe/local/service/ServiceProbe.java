@@ -200,7 +200,8 @@ public final class ServiceProbe implements Probe {
                 unit.running() ? unit.activeSince() : unit.inactiveSince(), oom,
                 configs.stream().map(ConfigArgument::value).toList(), files, lines, logUnreadable,
                 new ObservedService.Commands("journalctl -u " + unit.name() + " -n 50 --no-pager",
-                        "sudo systemctl restart " + unit.name(), program + " validate --config=" + config));
+                        "sudo systemctl restart " + unit.name(), program + " validate --config=" + config),
+                program.startsWith("/") ? fs.file(program) : null);
     }
 
     /** {@code ExecMainCode}: 1 CLD_EXITED (status is the exit code), 2 CLD_KILLED and 3 CLD_DUMPED (status is the signal). */

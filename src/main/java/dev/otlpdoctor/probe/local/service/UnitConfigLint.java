@@ -6,11 +6,13 @@ import dev.otlpdoctor.lint.Linter;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.yaml.YamlReader;
 import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.probe.local.GoBuildInfo;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The config a stopped systemd unit starts the collector with ({@code ExecStart}'s {@code --config} files),
@@ -35,9 +37,14 @@ final class UnitConfigLint {
         if (inputs.isEmpty()) {
             return;
         }
+        // The rules of the release the unit's binary was built from, when it says: a key a newer release
+        // removed is still valid for an older binary.
+        Optional<CollectorVersion> built = unit.binary() == null ? Optional.empty() : GoBuildInfo.collectorRelease(unit.binary());
         try {
-            for (Finding finding : new Linter(Map.of(), CollectorVersion.LATEST).lint(inputs).findings()) {
-                findings.add(finding.withEvidence("service", unit.name()));
+            for (Finding finding : new Linter(Map.of(), built.orElse(CollectorVersion.LATEST)).lint(inputs).findings()) {
+                Finding ofUnit = finding.withEvidence("service", unit.name());
+                findings.add(built.isEmpty() ? ofUnit
+                        : ofUnit.withEvidence("collectorRelease", built.get() + " (build info of " + unit.binary().getFileName() + ")"));
             }
         } catch (InvalidInputException e) {
             findings.add(unreadable(unit, inputs.get(0).name(), e.getMessage()));

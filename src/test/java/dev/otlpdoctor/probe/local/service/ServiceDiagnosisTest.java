@@ -8,6 +8,7 @@ import dev.otlpdoctor.check.CheckPlan;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.LocalChecks;
 import dev.otlpdoctor.probe.ProbeSettings;
+import dev.otlpdoctor.probe.local.GoBinaryFixture;
 import dev.otlpdoctor.report.Diagnosis;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.Report;
@@ -108,6 +109,27 @@ class ServiceDiagnosisTest {
         assertThat(report.diagnosis().code()).isEqualTo("config.invalid-key");
         assertThat(report.diagnosis().title()).contains("/etc/otelcol-contrib/config.yaml:6");
         assertThat(report.diagnosis().summary()).contains("htp");
+    }
+
+    @Test
+    void aStoppedUnitsConfigIsJudgedByTheReleaseItsBinaryWasBuiltFrom() throws InterruptedException {
+        host.proc.process(1, "/sbin/init").uid(0).create();
+        failedUnit(Instant.now().minusSeconds(120), SYSTEMD_EXIT);
+        // memory_limiter's ballast_size_mib was removed in v0.40.0: a v0.38.0 binary still reads it
+        host.proc.write("etc/otelcol-contrib/config.yaml", String.join("\n",
+                "receivers:", "  otlp:", "    protocols:", "      grpc:", "        endpoint: 0.0.0.0:" + closedPort,
+                "processors:", "  memory_limiter:", "    check_interval: 1s", "    limit_mib: 400",
+                "    ballast_size_mib: 100", "exporters:", "  debug: {}", "service:", "  pipelines:", "    traces:",
+                "      receivers: [otlp]", "      processors: [memory_limiter]", "      exporters: [debug]", ""));
+
+        GoBinaryFixture.collector(host.proc.root().resolve("usr/bin/otelcol-contrib"), "v0.38.0");
+        assertThat(check().findings()).noneMatch(f -> f.code().equals("config.invalid-key"));
+
+        GoBinaryFixture.collector(host.proc.root().resolve("usr/bin/otelcol-contrib"), "v0.131.0");
+        Finding removed = check().findings().stream().filter(f -> f.code().equals("config.invalid-key")).findFirst()
+                .orElseThrow();
+        assertThat(removed.evidence()).containsEntry("service", "otelcol-contrib.service")
+                .containsEntry("collectorRelease", "v0.131.0 (build info of otelcol-contrib)");
     }
 
     @Test
