@@ -72,7 +72,7 @@ class ReleaseArtifactsIT {
         for (JsonElement component : bom.getAsJsonArray("components")) {
             components.add(component.getAsJsonObject().get("name").getAsString());
         }
-        assertThat(components).contains("picocli", "grpc-netty-shaded", "okhttp-jvm", "snakeyaml-engine", "protobuf-java")
+        assertThat(components).contains("picocli", "grpc-netty", "netty-codec-http", "okhttp-jvm", "snakeyaml-engine", "protobuf-java")
                 .doesNotContain("junit-jupiter", "assertj-core", "json-schema-validator");
     }
 
