@@ -31,14 +31,38 @@ public final class TargetParser {
         String input = rawInput == null ? "" : rawInput.trim();
         String what = source.type() == Source.Type.ENV ? source.name() : "TARGET";
         if (input.isEmpty()) {
-            throw new InvalidInputException(what + " is empty: give a host, host:port or URL (e.g. collector:4317)");
+            throw invalid(what + " is empty: give a host, host:port or URL (e.g. collector:4317)");
         }
         int schemeEnd = input.indexOf("://");
-        String shown = redact(input);
+        // As errors and reports show it: one line, whatever the input holds (a pasted newline, a control byte).
+        String shown = escapeControls(redact(input));
         return schemeEnd >= 0
                 ? parseUrl(shown, input.substring(0, schemeEnd).toLowerCase(Locale.ROOT),
                         input.substring(schemeEnd + 3), source, what)
                 : parseHostPort(input, shown, source, what);
+    }
+
+    /** Bad input, said in one line: whatever part of the input the message quotes is escaped. */
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException(escapeControls(message));
+    }
+
+    /** Control characters written as escapes ({@code \n}, {@code \u0007}), so a message stays one line. */
+    private static String escapeControls(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -75,7 +99,7 @@ public final class TargetParser {
 
     private Target parseUrl(String redacted, String scheme, String rest, Source source, String what) {
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidInputException(what + " '" + redacted + "': unsupported scheme '" + scheme
+            throw invalid(what + " '" + redacted + "': unsupported scheme '" + scheme
                     + "' (use host:port, http://host:port or https://host:port)");
         }
         int pathStart = indexOfAny(rest, "/?#");
@@ -96,7 +120,7 @@ public final class TargetParser {
 
     private Target parseHostPort(String input, String shown, Source source, String what) {
         if (indexOfAny(input, "/?#@ ") >= 0) {
-            throw new InvalidInputException(what + " '" + shown + "': not a host, host:port or URL"
+            throw invalid(what + " '" + shown + "': not a host, host:port or URL"
                     + " (a URL needs a scheme: http://" + shown + ")");
         }
         HostAndPort hp = splitAuthority(input, shown, what);
@@ -142,13 +166,13 @@ public final class TargetParser {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0) {
-                throw new InvalidInputException(what + " '" + input + "': missing ']' after the IPv6 address");
+                throw invalid(what + " '" + input + "': missing ']' after the IPv6 address");
             }
             host = authority.substring(1, close);
             String after = authority.substring(close + 1);
             if (!after.isEmpty()) {
                 if (!after.startsWith(":")) {
-                    throw new InvalidInputException(what + " '" + input + "': expected ':port' after ']'");
+                    throw invalid(what + " '" + input + "': expected ':port' after ']'");
                 }
                 portText = after.substring(1);
             }
@@ -162,10 +186,10 @@ public final class TargetParser {
             host = colon < 0 ? authority : authority.substring(0, colon);
             portText = colon < 0 ? null : authority.substring(colon + 1);
             if (host.isEmpty()) {
-                throw new InvalidInputException(what + " '" + input + "': the host is missing");
+                throw invalid(what + " '" + input + "': the host is missing");
             }
             if (!HOST_NAME.matcher(host).matches() || host.contains("..")) {
-                throw new InvalidInputException(what + " '" + input + "': '" + host + "' is not a valid host name or address");
+                throw invalid(what + " '" + input + "': '" + host + "' is not a valid host name or address");
             }
         }
         return new HostAndPort(host, portText == null ? -1 : parsePort(portText, input, what));
@@ -173,17 +197,17 @@ public final class TargetParser {
 
     private static void requireIpv6(String host, String input, String what) {
         if (host.isEmpty() || !IPV6.matcher(host).matches()) {
-            throw new InvalidInputException(what + " '" + input + "': '" + host + "' is not a valid IPv6 address");
+            throw invalid(what + " '" + input + "': '" + host + "' is not a valid IPv6 address");
         }
     }
 
     private static int parsePort(String text, String input, String what) {
         if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(Character::isDigit)) {
-            throw new InvalidInputException(what + " '" + input + "': port '" + text + "' is not a number from 1 to 65535");
+            throw invalid(what + " '" + input + "': port '" + text + "' is not a number from 1 to 65535");
         }
         int port = Integer.parseInt(text);
         if (port < 1 || port > 65535) {
-            throw new InvalidInputException(what + " '" + input + "': port " + port + " is out of range (1-65535)");
+            throw invalid(what + " '" + input + "': port " + port + " is out of range (1-65535)");
         }
         return port;
     }

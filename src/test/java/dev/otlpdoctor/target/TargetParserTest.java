@@ -124,4 +124,13 @@ class TargetParserTest {
         assertThatThrownBy(() -> auto.parse("collector:70000", Source.env("OTEL_EXPORTER_OTLP_ENDPOINT")))
                 .hasMessage("OTEL_EXPORTER_OTLP_ENDPOINT 'collector:70000': port 70000 is out of range (1-65535)");
     }
+
+    @Test
+    void anInputWithANewlineIsShownEscapedInAOneLineMessage() {
+        assertThatThrownBy(() -> new TargetParser(Protocol.AUTO, "--protocol").parse("[:1:\n14:]8", Source.argument(1)))
+                .isInstanceOf(dev.otlpdoctor.InvalidInputException.class)
+                .hasMessage("TARGET '[:1:\\n14:]8': expected ':port' after ']'");
+        assertThatThrownBy(() -> new TargetParser(Protocol.AUTO, "--protocol").parse("collector:43\u000717",
+                Source.argument(1))).hasMessageContaining("port '43\\u000717'").hasMessageNotContaining("\n");
+    }
 }
