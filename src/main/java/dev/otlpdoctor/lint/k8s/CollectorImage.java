@@ -9,7 +9,7 @@ import java.util.Optional;
  * (docs/collector-behaviour.md). Other distributions are not assumed. The image tag names the release that
  * will run the config.
  */
-final class CollectorImage {
+public final class CollectorImage {
     private CollectorImage() {
     }
 
@@ -18,7 +18,7 @@ final class CollectorImage {
     }
 
     /** The release an image tag names ({@code otel/opentelemetry-collector-contrib:0.110.0}), if it names one. */
-    static Optional<CollectorVersion> version(String image) {
+    public static Optional<CollectorVersion> version(String image) {
         if (image == null) {
             return Optional.empty();
         }

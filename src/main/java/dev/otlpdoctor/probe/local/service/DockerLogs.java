@@ -1,5 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
+import dev.otlpdoctor.lint.k8s.CollectorImage;
 import dev.otlpdoctor.probe.local.CollectorMatcher;
 import dev.otlpdoctor.probe.local.ConfigArgument;
 import dev.otlpdoctor.probe.local.HostFs;
@@ -52,6 +53,7 @@ final class DockerLogs {
                 !c.running() && (c.exitCode() != 0 || c.oomKilled()), c.restarts(),
                 c.running() ? c.startedAt() : c.finishedAt(), oom, configs.stream().map(ConfigArgument::value).toList(),
                 files, lines, unreadable, new ObservedService.Commands("docker logs --tail 50 " + c.name(),
-                        "docker restart " + c.name(), validate), null);
+                        "docker restart " + c.name(), validate),
+                CollectorImage.version(c.image()).map(v -> new ObservedService.Release(v, "image " + c.image())).orElse(null));
     }
 }

@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
-import java.nio.file.Path;
+import dev.otlpdoctor.lint.config.CollectorVersion;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,12 +21,16 @@ import java.util.List;
  * @param lines its log lines since it last started
  * @param logUnreadable why its log could not be read, or null
  * @param commands how a person reads its log, starts it and validates its config here
- * @param binary the collector binary it starts, where this machine shows it (a systemd unit's {@code ExecStart}),
- *     or null: its build info names the release whose rules its config is linted with
+ * @param release the collector release it runs, where known (a systemd unit's binary's build info, a Docker
+ *     image's tag), or null: its config is linted with that release's rules, else the newest's
  */
 record ObservedService(String manager, String name, String state, boolean running, boolean crashed, int restarts, Instant since,
                        String killedForMemory, List<String> configs, List<ConfigLocator.ConfigFile> configFiles,
-                       List<LogLine> lines, String logUnreadable, Commands commands, Path binary) {
+                       List<LogLine> lines, String logUnreadable, Commands commands, Release release) {
+
+    /** A collector release and where it was read, e.g. {@code build info of otelcol-contrib}. */
+    record Release(CollectorVersion version, String from) {
+    }
 
     /** The commands a remediation names, for this manager. */
     record Commands(String log, String start, String validate) {

@@ -11,6 +11,7 @@ import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.local.CollectorMatcher;
 import dev.otlpdoctor.probe.local.CollectorProcess;
 import dev.otlpdoctor.probe.local.ConfigArgument;
+import dev.otlpdoctor.probe.local.GoBuildInfo;
 import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.LocalTarget;
 import dev.otlpdoctor.probe.local.ProcessInfo;
@@ -38,7 +39,7 @@ import java.util.Set;
  */
 public final class ServiceProbe implements Probe {
     private static final ProbeInfo INFO = ProbeInfo.of("service", Scope.TARGET)
-            .observes("the collector's systemd unit (by name, `ExecStart` or the collector's cgroup) or Docker/Kubernetes container, and the last lines of its log: journal, json-file or CRI log; a stopped unit's `ExecStart` config linted as `otlpdoctor lint` does (local targets only, [service-logs.md](service-logs.md))")
+            .observes("the collector's systemd unit (by name, `ExecStart` or the collector's cgroup) or Docker/Kubernetes container, and the last lines of its log: journal, json-file or CRI log; a stopped unit's or container's config linted as `otlpdoctor lint` does (local targets only, [service-logs.md](service-logs.md))")
             .reports("service.*", "collector-log.*", "config.*");
 
     @Override
@@ -74,7 +75,7 @@ public final class ServiceProbe implements Probe {
         List<ServiceStatus> statuses = new ArrayList<>();
         for (ObservedService service : observation.services()) {
             statuses.add(ServiceFindings.report(service, now, !running.isEmpty(), findings));
-            if (!service.running() && service.manager().equals("systemd")) {
+            if (!service.running() && (service.manager().equals("systemd") || service.manager().equals("docker"))) {
                 UnitConfigLint.lint(service, findings);
             }
         }
@@ -201,7 +202,9 @@ public final class ServiceProbe implements Probe {
                 configs.stream().map(ConfigArgument::value).toList(), files, lines, logUnreadable,
                 new ObservedService.Commands("journalctl -u " + unit.name() + " -n 50 --no-pager",
                         "sudo systemctl restart " + unit.name(), program + " validate --config=" + config),
-                program.startsWith("/") ? fs.file(program) : null);
+                program.startsWith("/") ? GoBuildInfo.collectorRelease(fs.file(program))
+                        .map(v -> new ObservedService.Release(v, "build info of " + fs.file(program).getFileName()))
+                        .orElse(null) : null);
     }
 
     /** {@code ExecMainCode}: 1 CLD_EXITED (status is the exit code), 2 CLD_KILLED and 3 CLD_DUMPED (status is the signal). */

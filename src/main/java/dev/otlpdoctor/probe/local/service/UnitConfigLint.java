@@ -6,16 +6,15 @@ import dev.otlpdoctor.lint.Linter;
 import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.yaml.YamlReader;
 import dev.otlpdoctor.probe.FindingSink;
-import dev.otlpdoctor.probe.local.GoBuildInfo;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The config a stopped systemd unit starts the collector with ({@code ExecStart}'s {@code --config} files),
+ * The config a stopped collector service starts with (a systemd unit's {@code ExecStart} {@code --config}
+ * files, a Docker container's bind-mounted config),
  * linted as {@code otlpdoctor lint} does: when the collector does not run, no process shows its config, yet
  * that file is what the next start reads, so a key the collector refuses is named with its line. Files merge
  * in order, as the collector merges them; {@code ${env:…}} references are left unset (the unit's
@@ -37,14 +36,15 @@ final class UnitConfigLint {
         if (inputs.isEmpty()) {
             return;
         }
-        // The rules of the release the unit's binary was built from, when it says: a key a newer release
-        // removed is still valid for an older binary.
-        Optional<CollectorVersion> built = unit.binary() == null ? Optional.empty() : GoBuildInfo.collectorRelease(unit.binary());
+        // The rules of the release it runs, when known: a key a newer release removed is still valid for an
+        // older binary or image.
+        ObservedService.Release release = unit.release();
         try {
-            for (Finding finding : new Linter(Map.of(), built.orElse(CollectorVersion.LATEST)).lint(inputs).findings()) {
+            for (Finding finding : new Linter(Map.of(), release == null ? CollectorVersion.LATEST : release.version())
+                    .lint(inputs).findings()) {
                 Finding ofUnit = finding.withEvidence("service", unit.name());
-                findings.add(built.isEmpty() ? ofUnit
-                        : ofUnit.withEvidence("collectorRelease", built.get() + " (build info of " + unit.binary().getFileName() + ")"));
+                findings.add(release == null ? ofUnit
+                        : ofUnit.withEvidence("collectorRelease", release.version() + " (" + release.from() + ")"));
             }
         } catch (InvalidInputException e) {
             findings.add(unreadable(unit, inputs.get(0).name(), e.getMessage()));

@@ -254,6 +254,26 @@ class ServiceProbeTest {
     }
 
     @Test
+    void aStoppedDockerCollectorsMountedConfigIsLintedWithItsImagesRelease() {
+        String id = "1f1c2e9b8a7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170615e4d3";
+        Instant started = Instant.now().minusSeconds(300);
+        host.proc.write("home/ops/otel/config.yaml", CONFIG);
+        host.dockerContainer(id, "{\"Running\":false,\"Restarting\":false,\"OOMKilled\":false,\"Dead\":false,\"Pid\":0,"
+                        + "\"ExitCode\":1,\"Error\":\"\",\"StartedAt\":\"" + started + "\",\"FinishedAt\":\""
+                        + started.plusSeconds(1) + "\"}",
+                "[\"--config=/etc/otelcol-contrib/config.yaml\"]", "otel/opentelemetry-collector-contrib:0.131.0", 3,
+                "{\"/etc/otelcol-contrib/config.yaml\":{\"Source\":\"/home/ops/otel/config.yaml\","
+                        + "\"Destination\":\"/etc/otelcol-contrib/config.yaml\",\"RW\":false}}",
+                started, List.of(STARTING));
+
+        Finding typo = one(run(), "config.invalid-key");
+
+        assertThat(typo.evidence()).containsEntry("service", "otel-collector")
+                .containsEntry("file", "/home/ops/otel/config.yaml").containsEntry("suggestion", "http")
+                .containsEntry("collectorRelease", "v0.131.0 (image otel/opentelemetry-collector-contrib:0.131.0)");
+    }
+
+    @Test
     void aRunningDockerCollectorThatCouldNotBindBeforeIsHistoryNotTheCause() {
         String id = "9a8b7c6d5e4f30211223344556677889900aabbccddeeff0011223344556677";
         Instant started = Instant.now().minusSeconds(60);
