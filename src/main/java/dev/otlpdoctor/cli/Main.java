@@ -1,9 +1,9 @@
 package dev.otlpdoctor.cli;
 
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.Printable;
 import dev.otlpdoctor.check.Checker;
 import dev.otlpdoctor.probe.Preparation;
-import dev.otlpdoctor.report.Printable;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

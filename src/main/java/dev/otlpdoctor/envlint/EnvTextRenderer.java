@@ -1,9 +1,9 @@
 package dev.otlpdoctor.envlint;
 
+import dev.otlpdoctor.Printable;
 import dev.otlpdoctor.otlp.OtlpHeaders;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.FindingText;
-import dev.otlpdoctor.report.Printable;
 import dev.otlpdoctor.report.Style;
 import dev.otlpdoctor.report.TextRenderer;
 import dev.otlpdoctor.target.ExporterEndpoint;

@@ -1,5 +1,6 @@
 package dev.otlpdoctor.report;
 
+import dev.otlpdoctor.Printable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

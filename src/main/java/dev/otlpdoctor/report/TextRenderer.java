@@ -1,5 +1,6 @@
 package dev.otlpdoctor.report;
 
+import dev.otlpdoctor.Printable;
 import dev.otlpdoctor.target.Endpoint;
 import dev.otlpdoctor.target.Target;
 import java.io.PrintWriter;

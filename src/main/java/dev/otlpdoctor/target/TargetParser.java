@@ -1,6 +1,7 @@
 package dev.otlpdoctor.target;
 
 import dev.otlpdoctor.InvalidInputException;
+import dev.otlpdoctor.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class TargetParser {
         }
         int schemeEnd = input.indexOf("://");
         // As errors and reports show it: one line, whatever the input holds (a pasted newline, a control byte).
-        String shown = escapeControls(redact(input));
+        String shown = Printable.line(redact(input));
         return schemeEnd >= 0
                 ? parseUrl(shown, input.substring(0, schemeEnd).toLowerCase(Locale.ROOT),
                         input.substring(schemeEnd + 3), source, what)
@@ -44,26 +45,9 @@ public final class TargetParser {
 
     /** Bad input, said in one line: whatever part of the input the message quotes is escaped. */
     private static InvalidInputException invalid(String message) {
-        return new InvalidInputException(escapeControls(message));
+        return new InvalidInputException(Printable.line(message));
     }
 
-    /** Control characters written as escapes ({@code \n}, {@code \u0007}), so a message stays one line. */
-    private static String escapeControls(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                out.append("\\n");
-            } else if (c == '\t') {
-                out.append("\\t");
-            } else if (Character.isISOControl(c)) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     /**
      * The input as reports and errors show it: userinfo (a password), query values ({@code ?api_key=…}) and

@@ -29,7 +29,8 @@ class TargetParserFuzzTest {
                 });
             } catch (InvalidInputException e) {
                 assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
-                // Bounded by the input: quoted at most twice, a control character escaped as \\u0000 (6 characters).
+                // Bounded by the input: quoted at most twice, each character escaped in at most 6 characters
+                // (\\x00, \\u202e).
                 assertThat(e.getMessage().length()).isLessThan(12 * text.length() + 300);
             }
         }

@@ -131,6 +131,6 @@ class TargetParserTest {
                 .isInstanceOf(dev.otlpdoctor.InvalidInputException.class)
                 .hasMessage("TARGET '[:1:\\n14:]8': expected ':port' after ']'");
         assertThatThrownBy(() -> new TargetParser(Protocol.AUTO, "--protocol").parse("collector:43\u000717",
-                Source.argument(1))).hasMessageContaining("port '43\\u000717'").hasMessageNotContaining("\n");
+                Source.argument(1))).hasMessageContaining("port '43\\x0717'").hasMessageNotContaining("\n");
     }
 }

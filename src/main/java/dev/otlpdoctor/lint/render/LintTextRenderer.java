@@ -1,11 +1,11 @@
 package dev.otlpdoctor.lint.render;
 
+import dev.otlpdoctor.Printable;
 import dev.otlpdoctor.lint.LintResult;
 import dev.otlpdoctor.lint.yaml.Located;
 import dev.otlpdoctor.lint.yaml.Location;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.FindingText;
-import dev.otlpdoctor.report.Printable;
 import dev.otlpdoctor.report.Style;
 import java.io.PrintWriter;
 import java.util.Set;

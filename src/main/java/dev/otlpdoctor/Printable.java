@@ -1,4 +1,4 @@
-package dev.otlpdoctor.report;
+package dev.otlpdoctor;
 
 /**
  * Text made safe for a terminal before a text renderer prints it. Findings quote what peers said (a
