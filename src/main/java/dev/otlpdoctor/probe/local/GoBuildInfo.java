@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * name table and that one section are read, each with a cap: never the whole binary (about 300 MB for
  * otelcol-contrib).
  */
-public final class GoBuildInfo {
+final class GoBuildInfo {
     private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
     private static final byte[] BUILDINFO_MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
     /** The inline-strings flag of the buildinfo header (Go 1.18+); older binaries hold pointers instead. */
@@ -38,7 +38,7 @@ public final class GoBuildInfo {
     }
 
     /** The collector release the binary at {@code exe} was built from, if it is a Go ELF binary that says so. */
-    public static Optional<CollectorVersion> collectorRelease(Path exe) {
+    static Optional<CollectorVersion> collectorRelease(Path exe) {
         return modules(exe).flatMap(GoBuildInfo::release);
     }
 

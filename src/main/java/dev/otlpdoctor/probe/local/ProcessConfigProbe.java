@@ -3,7 +3,6 @@ package dev.otlpdoctor.probe.local;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.LintInput;
 import dev.otlpdoctor.lint.Linter;
-import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.yaml.YamlReader;
 import dev.otlpdoctor.probe.FindingSink;
 import dev.otlpdoctor.probe.ProbeContext;
@@ -82,27 +81,14 @@ public final class ProcessConfigProbe extends LocalProbe {
                 // Several --config files merge in order, as the collector merges them; the rules follow the
                 // release the running binary was built from, when it says (else the newest).
                 boolean changed = changedSinceStart;
-                CollectorVersion release = runningRelease(collector);
-                new Linter(Map.of(), release).lint(inputs).findings()
-                        .forEach(f -> findings.add(withRelease(asContext(asRunning(f, collector, changed), offPath), release)));
+                CollectorRelease release = CollectorRelease.ofBinary(
+                        fs.proc(Integer.toString(collector.process().pid()), "exe"), "the running binary").orElse(null);
+                new Linter(Map.of(), CollectorRelease.rules(release)).lint(inputs).findings().forEach(f -> findings.add(
+                        CollectorRelease.mark(asContext(asRunning(f, collector, changed), offPath), release)));
             } catch (InvalidInputException e) {
                 findings.add(unreadable(collector, inputs.get(0).name(), e.getMessage()));
             }
         }
-    }
-
-    /** The release of the running binary ({@code /proc/PID/exe}), or {@link CollectorVersion#LATEST} when unknown. */
-    private CollectorVersion runningRelease(CollectorProcess collector) {
-        return GoBuildInfo.collectorRelease(fs.proc(Integer.toString(collector.process().pid()), "exe"))
-                .orElse(CollectorVersion.LATEST);
-    }
-
-    /** The finding with the release its rules followed, when the binary named it. */
-    private static Finding withRelease(Finding finding, CollectorVersion release) {
-        if (release.latest()) {
-            return finding;
-        }
-        return finding.withEvidence("collectorRelease", release + " (build info of the running binary)");
     }
 
     /** A finding about an off-path collector's config is context: information, never the target's problem. */

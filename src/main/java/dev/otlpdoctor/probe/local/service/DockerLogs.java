@@ -2,6 +2,7 @@ package dev.otlpdoctor.probe.local.service;
 
 import dev.otlpdoctor.lint.k8s.CollectorImage;
 import dev.otlpdoctor.probe.local.CollectorMatcher;
+import dev.otlpdoctor.probe.local.CollectorRelease;
 import dev.otlpdoctor.probe.local.ConfigArgument;
 import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.ProcessInfo;
@@ -54,6 +55,6 @@ final class DockerLogs {
                 c.running() ? c.startedAt() : c.finishedAt(), oom, configs.stream().map(ConfigArgument::value).toList(),
                 files, lines, unreadable, new ObservedService.Commands("docker logs --tail 50 " + c.name(),
                         "docker restart " + c.name(), validate),
-                CollectorImage.version(c.image()).map(v -> new ObservedService.Release(v, "image " + c.image())).orElse(null));
+                CollectorImage.version(c.image()).map(v -> new CollectorRelease(v, "image " + c.image())).orElse(null));
     }
 }

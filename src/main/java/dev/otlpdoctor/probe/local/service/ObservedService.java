@@ -1,6 +1,6 @@
 package dev.otlpdoctor.probe.local.service;
 
-import dev.otlpdoctor.lint.config.CollectorVersion;
+import dev.otlpdoctor.probe.local.CollectorRelease;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,11 +26,7 @@ import java.util.List;
  */
 record ObservedService(String manager, String name, String state, boolean running, boolean crashed, int restarts, Instant since,
                        String killedForMemory, List<String> configs, List<ConfigLocator.ConfigFile> configFiles,
-                       List<LogLine> lines, String logUnreadable, Commands commands, Release release) {
-
-    /** A collector release and where it was read, e.g. {@code build info of otelcol-contrib}. */
-    record Release(CollectorVersion version, String from) {
-    }
+                       List<LogLine> lines, String logUnreadable, Commands commands, CollectorRelease release) {
 
     /** The commands a remediation names, for this manager. */
     record Commands(String log, String start, String validate) {

@@ -10,8 +10,8 @@ import dev.otlpdoctor.probe.ProbeInfo;
 import dev.otlpdoctor.probe.Scope;
 import dev.otlpdoctor.probe.local.CollectorMatcher;
 import dev.otlpdoctor.probe.local.CollectorProcess;
+import dev.otlpdoctor.probe.local.CollectorRelease;
 import dev.otlpdoctor.probe.local.ConfigArgument;
-import dev.otlpdoctor.probe.local.GoBuildInfo;
 import dev.otlpdoctor.probe.local.HostFs;
 import dev.otlpdoctor.probe.local.LocalTarget;
 import dev.otlpdoctor.probe.local.ProcessInfo;
@@ -202,9 +202,9 @@ public final class ServiceProbe implements Probe {
                 configs.stream().map(ConfigArgument::value).toList(), files, lines, logUnreadable,
                 new ObservedService.Commands("journalctl -u " + unit.name() + " -n 50 --no-pager",
                         "sudo systemctl restart " + unit.name(), program + " validate --config=" + config),
-                program.startsWith("/") ? GoBuildInfo.collectorRelease(fs.file(program))
-                        .map(v -> new ObservedService.Release(v, "build info of " + fs.file(program).getFileName()))
-                        .orElse(null) : null);
+                program.startsWith("/")
+                        ? CollectorRelease.ofBinary(fs.file(program), fs.file(program).getFileName().toString()).orElse(null)
+                        : null);
     }
 
     /** {@code ExecMainCode}: 1 CLD_EXITED (status is the exit code), 2 CLD_KILLED and 3 CLD_DUMPED (status is the signal). */

@@ -3,9 +3,9 @@ package dev.otlpdoctor.probe.local.service;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.lint.LintInput;
 import dev.otlpdoctor.lint.Linter;
-import dev.otlpdoctor.lint.config.CollectorVersion;
 import dev.otlpdoctor.lint.yaml.YamlReader;
 import dev.otlpdoctor.probe.FindingSink;
+import dev.otlpdoctor.probe.local.CollectorRelease;
 import dev.otlpdoctor.report.Finding;
 import dev.otlpdoctor.report.catalog.LocalCodes;
 import java.util.ArrayList;
@@ -38,13 +38,9 @@ final class UnitConfigLint {
         }
         // The rules of the release it runs, when known: a key a newer release removed is still valid for an
         // older binary or image.
-        ObservedService.Release release = unit.release();
         try {
-            for (Finding finding : new Linter(Map.of(), release == null ? CollectorVersion.LATEST : release.version())
-                    .lint(inputs).findings()) {
-                Finding ofUnit = finding.withEvidence("service", unit.name());
-                findings.add(release == null ? ofUnit
-                        : ofUnit.withEvidence("collectorRelease", release.version() + " (" + release.from() + ")"));
+            for (Finding finding : new Linter(Map.of(), CollectorRelease.rules(unit.release())).lint(inputs).findings()) {
+                findings.add(CollectorRelease.mark(finding.withEvidence("service", unit.name()), unit.release()));
             }
         } catch (InvalidInputException e) {
             findings.add(unreadable(unit, inputs.get(0).name(), e.getMessage()));
