@@ -21,6 +21,9 @@ import java.util.Optional;
  * stated, a disagreement (nothing, or a collector, holds it now) is reported rather than hidden.
  */
 final class CollectorExitedRule implements DiagnosisRule {
+    /** What the collector refuses while decoding the file, before it validates the config as a whole. */
+    private static final List<CatalogEntry> DECODED_FIRST = List.of(ConfigCodes.INVALID_KEY, ConfigCodes.WRONG_TYPE,
+            ConfigCodes.DURATION_UNIT, ConfigCodes.ENUM_VALUE);
 
     @Override
     public Optional<Diagnosis> diagnose(RunEvidence evidence) {
@@ -72,10 +75,6 @@ final class CollectorExitedRule implements DiagnosisRule {
                 .filter(f -> unit != null && unit.equals(f.evidence().get("service")))
                 .min(Comparator.comparing(f -> DECODED_FIRST.contains(f.entry()) ? 0 : 1));
     }
-
-    /** What the collector refuses while decoding the file, before it validates the config as a whole. */
-    private static final List<CatalogEntry> DECODED_FIRST = List.of(ConfigCodes.INVALID_KEY, ConfigCodes.WRONG_TYPE,
-            ConfigCodes.DURATION_UNIT, ConfigCodes.ENUM_VALUE);
 
     private static Diagnosis fromConfig(RunEvidence evidence, Finding service, Finding config) {
         Object file = config.evidence().get("file");

@@ -39,6 +39,19 @@ public final class CliAssert {
         return this;
     }
 
+    /**
+     * A usage error as the command line reports it: exit 2, nothing on stdout, and on stderr exactly
+     * {@code message} and the hint to the command's help.
+     */
+    public CliAssert isUsageError(String message) {
+        exitsWith(2).stderrIsOneErrorLine();
+        String[] lines = result.err().strip().split("\n");
+        assertThat(lines[0]).as("stderr of\n%s", result).isEqualTo(message);
+        assertThat(lines[1]).as("stderr of\n%s", result).startsWith("Try 'otlpdoctor").endsWith(" --help' for usage.");
+        assertThat(result.out()).as("stdout of\n%s", result).isEmpty();
+        return this;
+    }
+
     public CliAssert stderrIsEmpty() {
         assertThat(result.err()).as("stderr of\n%s", result).isEmpty();
         return this;
