@@ -12,9 +12,8 @@ import dev.otlpdoctor.report.Report;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.TargetParser;
+import dev.otlpdoctor.testing.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +28,7 @@ class LocalDiagnosisTest extends FixtureTest {
 
     @BeforeEach
     void findAClosedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = socket.getLocalPort();
-        }
+        closedPort = Ports.closedPort();
     }
 
     private Diagnosis diagnose(String host, boolean local) throws InterruptedException {

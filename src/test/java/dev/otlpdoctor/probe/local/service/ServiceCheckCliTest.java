@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.otlpdoctor.testing.CliDriver;
+import dev.otlpdoctor.testing.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,7 @@ class ServiceCheckCliTest {
     @BeforeEach
     void setUp() throws IOException {
         host = new ServiceHost();
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = socket.getLocalPort();
-        }
+        closedPort = Ports.closedPort();
         host.proc.process(1, "/sbin/init").uid(0).create();
         host.proc.write("etc/otelcol-contrib/otelcol-contrib.conf",
                 "OTELCOL_OPTIONS=\"--config=/etc/otelcol-contrib/config.yaml\"\n");

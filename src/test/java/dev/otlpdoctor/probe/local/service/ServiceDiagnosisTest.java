@@ -16,9 +16,8 @@ import dev.otlpdoctor.report.Severity;
 import dev.otlpdoctor.target.Protocol;
 import dev.otlpdoctor.target.Source;
 import dev.otlpdoctor.target.TargetParser;
+import dev.otlpdoctor.testing.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,9 +37,7 @@ class ServiceDiagnosisTest {
     @BeforeEach
     void setUp() throws IOException {
         host = new ServiceHost();
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = socket.getLocalPort();
-        }
+        closedPort = Ports.closedPort();
     }
 
     @AfterEach
