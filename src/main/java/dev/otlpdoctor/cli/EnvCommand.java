@@ -92,6 +92,7 @@ public final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        boolean json = output.json(); // a format env cannot render is refused before anything is read or probed
         EnvInput input = readInput();
         OtlpEnvironment exporters = new OtlpEnvironment(input.settings());
         List<SignalExporter> signals = exporters.signals();
@@ -108,7 +109,7 @@ public final class EnvCommand implements Callable<Integer> {
             findings.addAll(plan.findings());
         }
         EnvReport report = new EnvReport(input, signals, findings, checked, notes);
-        if (output.json()) {
+        if (json) {
             new EnvJsonRenderer().render(report, output.out());
         } else {
             new EnvTextRenderer(output.style(root.env()), output.verbose()).render(report, output.out());

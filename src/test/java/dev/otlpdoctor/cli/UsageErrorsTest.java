@@ -19,6 +19,7 @@ class UsageErrorsTest {
         "check --protocol http#otlpdoctor check: Invalid value for option '--protocol': 'http' is not a protocol (auto, grpc, http/protobuf, http/json)",
         "check -o yaml#otlpdoctor check: Invalid value for option '--output': expected text, json or sarif (lint only), but was 'yaml'",
         "check -o sarif#otlpdoctor check: -o sarif: check writes text or json",
+        "env --check -o sarif#otlpdoctor env: -o sarif: env writes text or json",
         "frobnicate#otlpdoctor: unknown command 'frobnicate'",
         "explain#otlpdoctor explain: Error: Missing required argument (specify one of these): (CODE | -l)",
     })
