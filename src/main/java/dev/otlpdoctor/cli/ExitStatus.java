@@ -1,6 +1,5 @@
 package dev.otlpdoctor.cli;
 
-import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.listen.ListenOutcome;
 import dev.otlpdoctor.report.Severity;

@@ -1,7 +1,6 @@
 package dev.otlpdoctor.cli;
 
 import com.google.gson.JsonArray;
-import dev.otlpdoctor.ExitCode;
 import dev.otlpdoctor.InvalidInputException;
 import dev.otlpdoctor.report.CatalogEntry;
 import dev.otlpdoctor.report.CatalogRenderer;

@@ -1,4 +1,4 @@
-package dev.otlpdoctor;
+package dev.otlpdoctor.cli;
 
 /**
  * The exit-code contract of every command (README, "Exit codes"). Scripts and CI gates depend on
